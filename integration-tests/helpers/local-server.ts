@@ -1,0 +1,35 @@
+import http, { IncomingMessage, ServerResponse } from "http"
+import type { AddressInfo } from "net"
+
+export interface LocalServer {
+  url: string
+  requests: { method: string; url: string; headers: http.IncomingHttpHeaders }[]
+  close(): Promise<void>
+}
+
+/** A throwaway HTTP server on a free loopback port. */
+export async function startLocalServer(
+  handler: (req: IncomingMessage, res: ServerResponse) => void
+): Promise<LocalServer> {
+  const requests: LocalServer["requests"] = []
+  const server = http.createServer((req, res) => {
+    requests.push({ method: req.method!, url: req.url!, headers: req.headers })
+    handler(req, res)
+  })
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
+  }
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown) {
+  res.writeHead(status, { "content-type": "application/json" })
+  res.end(JSON.stringify(body))
+}

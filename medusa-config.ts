@@ -1,0 +1,79 @@
+import { defineConfig, loadEnv } from "@medusajs/framework/utils"
+import type { CommerceBridgeOptions } from "./src/modules/bridge/types"
+
+loadEnv(process.env.NODE_ENV || "development", process.cwd())
+
+const env = process.env
+const redisUrl = env.REDIS_URL || undefined
+
+/**
+ * The options a store passes to the plugin (`plugins: [{ resolve: "@commerce-bridge/medusa", options }]`).
+ * The dev store registers the plugin's modules from ./src with the same object.
+ */
+const commerceBridge: CommerceBridgeOptions = {
+  encryptionKey: env.COMMERCE_BRIDGE_SECRETS_KEY,
+  healthCheckTimeoutMs: env.COMMERCE_BRIDGE_HEALTH_TIMEOUT_MS ? Number(env.COMMERCE_BRIDGE_HEALTH_TIMEOUT_MS) : undefined,
+  integrations: {
+    mailgun: env.MAILGUN_API_KEY
+      ? {
+          apiKey: env.MAILGUN_API_KEY,
+          domain: env.MAILGUN_DOMAIN,
+          from: env.MAILGUN_FROM,
+          region: env.MAILGUN_REGION,
+          baseUrl: env.MAILGUN_BASE_URL,
+          webhookSigningKey: env.MAILGUN_WEBHOOK_SIGNING_KEY,
+        }
+      : undefined,
+    twilio: env.TWILIO_ACCOUNT_SID
+      ? {
+          accountSid: env.TWILIO_ACCOUNT_SID,
+          authToken: env.TWILIO_AUTH_TOKEN,
+          from: env.TWILIO_FROM,
+          messagingServiceSid: env.TWILIO_MESSAGING_SERVICE_SID,
+        }
+      : undefined,
+    meilisearch: env.MEILISEARCH_HOST ? { host: env.MEILISEARCH_HOST, apiKey: env.MEILISEARCH_API_KEY } : undefined,
+    opensearch: env.OPENSEARCH_NODE
+      ? { node: env.OPENSEARCH_NODE, username: env.OPENSEARCH_USERNAME, password: env.OPENSEARCH_PASSWORD }
+      : undefined,
+    openai: env.OPENAI_API_KEY
+      ? { apiKey: env.OPENAI_API_KEY, baseUrl: env.OPENAI_BASE_URL, model: env.OPENAI_MODEL }
+      : undefined,
+    strapi: env.STRAPI_URL ? { url: env.STRAPI_URL, apiToken: env.STRAPI_API_TOKEN } : undefined,
+  },
+}
+
+/** Without REDIS_URL Medusa runs its in-memory event bus, workflow engine, locking and cache. */
+const redisModules = redisUrl
+  ? [
+      { resolve: "@medusajs/medusa/event-bus-redis", options: { redisUrl } },
+      { resolve: "@medusajs/medusa/workflow-engine-redis", options: { redis: { url: redisUrl } } },
+      {
+        resolve: "@medusajs/medusa/locking",
+        options: { providers: [{ resolve: "@medusajs/medusa/locking-redis", id: "locking-redis", is_default: true, options: { redisUrl } }] },
+      },
+      {
+        resolve: "@medusajs/medusa/caching",
+        options: { providers: [{ resolve: "@medusajs/medusa/caching-redis", id: "caching-redis", is_default: true, options: { redisUrl } }] },
+      },
+    ]
+  : []
+
+module.exports = defineConfig({
+  projectConfig: {
+    databaseUrl: env.DATABASE_URL,
+    redisUrl,
+    workerMode: (env.MEDUSA_WORKER_MODE as "shared" | "worker" | "server") || "shared",
+    http: {
+      storeCors: env.STORE_CORS || "http://localhost:8000",
+      adminCors: env.ADMIN_CORS || "http://localhost:9000,http://localhost:5173",
+      authCors: env.AUTH_CORS || "http://localhost:9000,http://localhost:5173,http://localhost:8000",
+      jwtSecret: env.JWT_SECRET || "supersecret",
+      cookieSecret: env.COOKIE_SECRET || "supersecret",
+    },
+  },
+  admin: {
+    disable: env.MEDUSA_ADMIN_DISABLED === "true",
+  },
+  modules: [{ resolve: "./src/modules/bridge", options: commerceBridge }, ...redisModules],
+})

@@ -1,0 +1,2 @@
+export * from "./check-integrations-health"
+export * from "./steps/run-health-checks"
