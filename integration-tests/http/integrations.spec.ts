@@ -138,7 +138,7 @@ medusaIntegrationTestRunner({
 
       it("reports what is missing for an unconfigured integration", async () => {
         const { data } = await api.post("/admin/commerce-bridge/integrations/twilio/check", {}, admin)
-        expect(data.integration.health).toMatchObject({ status: "down", error: "Missing required setting: accountSid" })
+        expect(data.integration.health).toMatchObject({ status: "down", error: "Missing required setting: accountSid, authToken or apiKeySid + apiKeySecret" })
       })
 
       it("answers 404 for an unknown integration and 401 without a session", async () => {

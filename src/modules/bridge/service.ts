@@ -50,11 +50,12 @@ export default class BridgeModuleService extends MedusaService({ Integration }) 
   private readonly options: CommerceBridgeOptions & typeof DEFAULT_BRIDGE_OPTIONS
   private readonly descriptors = new Map<string, IntegrationDescriptor<any>>()
   private readonly cache = new Map<string, { expires: number; value: ResolvedIntegration }>()
-  private key?: Buffer
+  private readonly key: Buffer
 
   constructor(container: Record<string, unknown>, options: CommerceBridgeOptions = {}) {
     super(...arguments)
     this.options = { ...DEFAULT_BRIDGE_OPTIONS, ...options }
+    this.key = encryptionKeyFrom(this.options)
     BUILT_IN_INTEGRATIONS.forEach((descriptor) => this.registerIntegration(descriptor))
   }
 
@@ -126,7 +127,7 @@ export default class BridgeModuleService extends MedusaService({ Integration }) 
       enabled: input.enabled ?? row?.enabled ?? null,
       settings: nextSettings,
       secrets_sealed: Object.keys(nextSecrets).length
-        ? encrypt(this.encryptionKey(), JSON.stringify(nextSecrets), sealingContext(name))
+        ? encrypt(this.key, JSON.stringify(nextSecrets), sealingContext(name))
         : null,
     }
     await this.saveRow(row, data)
@@ -228,13 +229,9 @@ export default class BridgeModuleService extends MedusaService({ Integration }) 
     if (!row?.secrets_sealed) {
       return {}
     }
-    return JSON.parse(decrypt(this.encryptionKey(), row.secrets_sealed, sealingContext(row.name)))
+    return JSON.parse(decrypt(this.key, row.secrets_sealed, sealingContext(row.name)))
   }
 
-  private encryptionKey(): Buffer {
-    this.key ??= encryptionKeyFrom(this.options)
-    return this.key
-  }
 }
 
 function withoutNulls<T>(record: Record<string, T | null>): Record<string, T> {

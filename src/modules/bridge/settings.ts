@@ -33,6 +33,10 @@ export function mergeConfig(
     sources[field.key] = source
   }
   const missing = descriptor.fields.filter((field) => field.required && config[field.key] === undefined).map((f) => f.key)
+  const alternatives = descriptor.requireOneOf ?? []
+  if (alternatives.length && !alternatives.some((set) => set.every((key) => config[key] !== undefined))) {
+    missing.push(alternatives.map((set) => set.join(" + ")).join(" or "))
+  }
   return { config, sources, missing }
 }
 

@@ -43,6 +43,8 @@ export interface IntegrationDescriptor<Config = IntegrationConfig> {
   kind: IntegrationKind
   description: string
   fields: IntegrationField[]
+  /** Alternative credential sets: at least one must be complete, e.g. a token or a key pair. */
+  requireOneOf?: string[][]
   check: (context: HealthCheckContext<Config>) => Promise<HealthCheckOutcome>
 }
 

@@ -42,6 +42,7 @@ export const twilio: IntegrationDescriptor<TwilioConfig> = {
     { key: "statusCallbackUrl", label: "Status callback URL", type: "url" },
     { key: "baseUrl", label: "API base URL", type: "url", default: "https://api.twilio.com" },
   ],
+  requireOneOf: [["authToken"], ["apiKeySid", "apiKeySecret"]],
   async check({ config, signal }) {
     const [user, password] = twilioCredentials(config)
     const url = joinUrl(config.baseUrl!, `2010-04-01/Accounts/${encodeURIComponent(config.accountSid!)}.json`)
