@@ -21,6 +21,10 @@ const suites = {
     testMatch: ["<rootDir>/src/modules/*/__tests__/**/*.spec.[jt]s"],
     testPathIgnorePatterns: ["\\.unit\\.spec\\.[jt]s$"],
   },
+  build: {
+    displayName: "build",
+    testMatch: ["<rootDir>/integration-tests/build/**/*.spec.[jt]s"],
+  },
   "integration:http": {
     displayName: "http",
     testMatch: ["<rootDir>/integration-tests/http/**/*.spec.[jt]s"],

@@ -1,0 +1,148 @@
+// `npm run dev`: prepares the dev store (.env, database, migrations, admin user, demo data), then runs
+// `medusa develop`. Safe to run again: every step reuses what already exists.
+import { spawn } from "node:child_process"
+import { randomBytes } from "node:crypto"
+import { existsSync, readFileSync, writeFileSync } from "node:fs"
+import { createRequire } from "node:module"
+import { constants } from "node:os"
+import path from "node:path"
+import { fileURLToPath } from "node:url"
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
+const require = createRequire(path.join(ROOT, "package.json"))
+const ADMIN_URL = "http://localhost:9000/app"
+const SECRETS = {
+  JWT_SECRET: () => randomBytes(32).toString("hex"),
+  COOKIE_SECRET: () => randomBytes(32).toString("hex"),
+  COMMERCE_BRIDGE_SECRETS_KEY: () => randomBytes(32).toString("base64"),
+}
+
+/** An expected failure: printed as one line, without a stack trace. */
+class SetupError extends Error {}
+
+const log = (message) => console.log(`[dev] ${message}`)
+
+/** Creates .env from .env.template when missing, and fills any empty secret in place. */
+function prepareEnvFile() {
+  const envPath = path.join(ROOT, ".env")
+  const created = !existsSync(envPath)
+  let text = readFileSync(created ? path.join(ROOT, ".env.template") : envPath, "utf8")
+  const filled = []
+  for (const [key, generate] of Object.entries(SECRETS)) {
+    const line = new RegExp(`^${key}=(.*)$`, "m")
+    const current = text.match(line)?.[1].trim().replace(/^(["'])(.*)\1$/, "$2")
+    if (current) continue
+    const entry = `${key}=${generate()}`
+    text = line.test(text) ? text.replace(line, () => entry) : `${text.replace(/\n?$/, "\n")}${entry}\n`
+    filled.push(key)
+  }
+  if (created || filled.length) writeFileSync(envPath, text)
+  if (created) log(`Created .env from .env.template`)
+  log(filled.length ? `Generated ${filled.join(", ")} in .env` : ".env already has its secrets")
+}
+
+/** Loads .env the way medusa-config.ts does; variables already in the environment win. */
+function loadEnvironment() {
+  const { loadEnv } = require("@medusajs/framework/utils")
+  loadEnv(process.env.NODE_ENV || "development", ROOT)
+  process.env.MEDUSA_DISABLE_TELEMETRY = "true"
+  if (!process.env.DATABASE_URL) throw new SetupError("DATABASE_URL is not set (add it to .env)")
+}
+
+function describePgError(error, url) {
+  const where = `${url.hostname}:${url.port || 5432}`
+  if (["ECONNREFUSED", "ENOTFOUND", "ETIMEDOUT", "EHOSTUNREACH", "ENOENT"].includes(error.code)) {
+    return new SetupError(`PostgreSQL unreachable at ${where} (${error.code}). Start PostgreSQL or fix DATABASE_URL in .env.`)
+  }
+  if (error.code === "28P01" || error.code === "28000") {
+    return new SetupError(`PostgreSQL at ${where} refused user "${decodeURIComponent(url.username)}": ${error.message}`)
+  }
+  return new SetupError(`PostgreSQL error at ${where}: ${error.message}`)
+}
+
+/** Runs fn with a connected pg client; `database` replaces the database of DATABASE_URL. */
+async function withDatabase(fn, database) {
+  const { Client } = require("pg")
+  const url = new URL(process.env.DATABASE_URL)
+  if (database) url.pathname = `/${database}`
+  const client = new Client({ connectionString: url.toString() })
+  try {
+    await client.connect()
+    return await fn(client)
+  } catch (error) {
+    throw error instanceof SetupError ? error : describePgError(error, url)
+  } finally {
+    await client.end().catch(() => {})
+  }
+}
+
+async function ensureDatabase() {
+  const name = decodeURIComponent(new URL(process.env.DATABASE_URL).pathname.slice(1))
+  if (!name) throw new SetupError("DATABASE_URL names no database")
+  await withDatabase(async (client) => {
+    const { rowCount } = await client.query("select 1 from pg_database where datname = $1", [name])
+    if (rowCount) return log(`Database "${name}" exists`)
+    await client.query(`create database "${name.replace(/"/g, '""')}"`)
+    log(`Created database "${name}"`)
+  }, "postgres")
+}
+
+/** Runs `npx medusa ...args` with inherited output; rejects with a SetupError when it fails. */
+function medusa(args) {
+  return new Promise((resolve, reject) => {
+    const child = spawn("npx", ["medusa", ...args], { cwd: ROOT, stdio: "inherit", shell: process.platform === "win32" })
+    child.on("error", (error) => reject(new SetupError(`Could not run npx medusa ${args[0]}: ${error.message}`)))
+    child.on("exit", (code, signal) =>
+      code === 0 ? resolve() : reject(new SetupError(`npx medusa ${args.join(" ")} failed (${signal ?? `exit code ${code}`})`))
+    )
+  })
+}
+
+async function ensureAdminUser() {
+  const email = process.env.MEDUSA_ADMIN_EMAIL || "admin@commerce-bridge.local"
+  const password = process.env.MEDUSA_ADMIN_PASSWORD || "commerce-bridge"
+  const exists = await withDatabase(async (client) => {
+    const { rowCount } = await client.query(`select 1 from "user" where email = $1 and deleted_at is null`, [email])
+    return rowCount > 0
+  })
+  if (exists) log(`Admin user ${email} exists`)
+  else await medusa(["user", "-e", email, "-p", password])
+  log(`Admin: ${ADMIN_URL}  email: ${email}  password: ${exists ? "(unchanged) " : ""}${password}`)
+}
+
+/** Runs the seed script unless demo products exist already (the script checks this too). */
+async function seedDemoData() {
+  const seeded = await withDatabase(async (client) => {
+    const { rowCount } = await client.query(`select 1 from product where handle like 'cb-demo-%' and deleted_at is null limit 1`)
+    return rowCount > 0
+  })
+  if (seeded) return log("Demo data already seeded")
+  log("Seeding demo data...")
+  await medusa(["exec", "./src/scripts/seed.ts"])
+}
+
+/** Hands over to `medusa develop`, forwarding Ctrl-C / SIGTERM and its exit status. */
+function develop() {
+  log(`Starting medusa develop (admin: ${ADMIN_URL})`)
+  const child = spawn("npx", ["medusa", "develop"], { cwd: ROOT, stdio: "inherit", shell: process.platform === "win32" })
+  for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal))
+  child.on("error", (error) => fail(new SetupError(`Could not run npx medusa develop: ${error.message}`)))
+  child.on("exit", (code, signal) => process.exit(code ?? 128 + (constants.signals[signal] ?? 0)))
+}
+
+function fail(error) {
+  console.error(error instanceof SetupError ? `[dev] ✖ ${error.message}` : error)
+  process.exit(1)
+}
+
+async function main() {
+  prepareEnvFile()
+  loadEnvironment()
+  await ensureDatabase()
+  await medusa(["db:migrate"])
+  await ensureAdminUser()
+  await seedDemoData()
+  develop()
+}
+
+main().catch(fail)
