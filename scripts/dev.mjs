@@ -76,6 +76,9 @@ async function withDatabase(fn, database) {
   }
 }
 
+/** True when the query returns a row in the DATABASE_URL database. */
+const hasRow = (sql, params) => withDatabase(async (client) => (await client.query(sql, params)).rowCount > 0)
+
 async function ensureDatabase() {
   const name = decodeURIComponent(new URL(process.env.DATABASE_URL).pathname.slice(1))
   if (!name) throw new SetupError("DATABASE_URL names no database")
@@ -90,7 +93,7 @@ async function ensureDatabase() {
 /** Runs `npx medusa ...args` with inherited output; rejects with a SetupError when it fails. */
 function medusa(args) {
   return new Promise((resolve, reject) => {
-    const child = spawn("npx", ["medusa", ...args], { cwd: ROOT, stdio: "inherit", shell: process.platform === "win32" })
+    const child = spawn("npx", ["medusa", ...args], { cwd: ROOT, stdio: "inherit" })
     child.on("error", (error) => reject(new SetupError(`Could not run npx medusa ${args[0]}: ${error.message}`)))
     child.on("exit", (code, signal) =>
       code === 0 ? resolve() : reject(new SetupError(`npx medusa ${args.join(" ")} failed (${signal ?? `exit code ${code}`})`))
@@ -101,10 +104,7 @@ function medusa(args) {
 async function ensureAdminUser() {
   const email = process.env.MEDUSA_ADMIN_EMAIL || "admin@commerce-bridge.local"
   const password = process.env.MEDUSA_ADMIN_PASSWORD || "commerce-bridge"
-  const exists = await withDatabase(async (client) => {
-    const { rowCount } = await client.query(`select 1 from "user" where email = $1 and deleted_at is null`, [email])
-    return rowCount > 0
-  })
+  const exists = await hasRow(`select 1 from "user" where email = $1 and deleted_at is null`, [email])
   if (exists) log(`Admin user ${email} exists`)
   else await medusa(["user", "-e", email, "-p", password])
   log(`Admin: ${ADMIN_URL}  email: ${email}  password: ${exists ? "(unchanged) " : ""}${password}`)
@@ -112,22 +112,40 @@ async function ensureAdminUser() {
 
 /** Runs the seed script unless demo products exist already (the script checks this too). */
 async function seedDemoData() {
-  const seeded = await withDatabase(async (client) => {
-    const { rowCount } = await client.query(`select 1 from product where handle like 'cb-demo-%' and deleted_at is null limit 1`)
-    return rowCount > 0
-  })
-  if (seeded) return log("Demo data already seeded")
+  if (await hasRow(`select 1 from product where handle like 'cb-demo-%' and deleted_at is null limit 1`)) return log("Demo data already seeded")
   log("Seeding demo data...")
   await medusa(["exec", "./src/scripts/seed.ts"])
 }
 
-/** Hands over to `medusa develop`, forwarding Ctrl-C / SIGTERM and its exit status. */
+/**
+ * Hands over to `medusa develop`. It runs in its own process group because it does not pass
+ * SIGTERM on to the server it forks: Ctrl-C / SIGTERM / SIGHUP here stop the whole group.
+ */
 function develop() {
   log(`Starting medusa develop (admin: ${ADMIN_URL})`)
-  const child = spawn("npx", ["medusa", "develop"], { cwd: ROOT, stdio: "inherit", shell: process.platform === "win32" })
-  for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal))
+  const child = spawn("npx", ["medusa", "develop"], { cwd: ROOT, stdio: ["ignore", "inherit", "inherit"], detached: true })
+  const signalGroup = (signal) => {
+    try {
+      process.kill(-child.pid, signal)
+      return true
+    } catch {
+      return false // the group is gone
+    }
+  }
+  let stopping = false
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+    process.on(signal, () => {
+      stopping = true
+      signalGroup("SIGTERM")
+    })
+  }
   child.on("error", (error) => fail(new SetupError(`Could not run npx medusa develop: ${error.message}`)))
-  child.on("exit", (code, signal) => process.exit(code ?? 128 + (constants.signals[signal] ?? 0)))
+  child.on("exit", async (code, signal) => {
+    // Give the server a few seconds to shut down gracefully, then make sure nothing keeps port 9000.
+    for (let waited = 0; waited < 10_000 && signalGroup(0); waited += 250) await new Promise((r) => setTimeout(r, 250))
+    signalGroup("SIGKILL")
+    process.exit(stopping ? 0 : (code ?? 128 + (constants.signals[signal] ?? 0)))
+  })
 }
 
 function fail(error) {
