@@ -29,6 +29,10 @@ const suites = {
     displayName: "http",
     testMatch: ["<rootDir>/integration-tests/http/**/*.spec.[jt]s"],
   },
+  e2e: {
+    displayName: "e2e",
+    testMatch: ["<rootDir>/integration-tests/e2e/**/*.spec.[jt]s"],
+  },
 }
 
 // TEST_TYPE selects one suite; without it `npm test` runs them all in one jest run.

@@ -11,7 +11,7 @@ const redisUrl = env.REDIS_URL || undefined
  * The dev store registers the plugin's modules from ./src with the same object.
  */
 const commerceBridge: CommerceBridgeOptions = {
-  encryptionKey: env.COMMERCE_BRIDGE_SECRETS_KEY,
+  encryptionKey: env.COMMERCE_BRIDGE_SECRETS_KEY || undefined,
   healthCheckTimeoutMs: env.COMMERCE_BRIDGE_HEALTH_TIMEOUT_MS ? Number(env.COMMERCE_BRIDGE_HEALTH_TIMEOUT_MS) : undefined,
   integrations: {
     mailgun: env.MAILGUN_API_KEY

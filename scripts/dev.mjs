@@ -10,12 +10,13 @@ import { fileURLToPath } from "node:url"
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
 const require = createRequire(path.join(ROOT, "package.json"))
-const ADMIN_URL = "http://localhost:9000/app"
 const SECRETS = {
   JWT_SECRET: () => randomBytes(32).toString("hex"),
   COOKIE_SECRET: () => randomBytes(32).toString("hex"),
   COMMERCE_BRIDGE_SECRETS_KEY: () => randomBytes(32).toString("base64"),
 }
+
+const adminUrl = () => `http://localhost:${process.env.PORT || 9000}/app`
 
 /** An expected failure: printed as one line, without a stack trace. */
 class SetupError extends Error {}
@@ -107,7 +108,7 @@ async function ensureAdminUser() {
   const exists = await hasRow(`select 1 from "user" where email = $1 and deleted_at is null`, [email])
   if (exists) log(`Admin user ${email} exists`)
   else await medusa(["user", "-e", email, "-p", password])
-  log(`Admin: ${ADMIN_URL}  email: ${email}  password: ${exists ? "(unchanged) " : ""}${password}`)
+  log(`Admin: ${adminUrl()}  email: ${email}  password: ${exists ? "(unchanged) " : ""}${password}`)
 }
 
 /** Runs the seed script unless demo products exist already (the script checks this too). */
@@ -122,7 +123,7 @@ async function seedDemoData() {
  * SIGTERM on to the server it forks: Ctrl-C / SIGTERM / SIGHUP here stop the whole group.
  */
 function develop() {
-  log(`Starting medusa develop (admin: ${ADMIN_URL})`)
+  log(`Starting medusa develop (admin: ${adminUrl()})`)
   const child = spawn("npx", ["medusa", "develop"], { cwd: ROOT, stdio: ["ignore", "inherit", "inherit"], detached: true })
   const signalGroup = (signal) => {
     try {

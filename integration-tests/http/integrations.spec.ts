@@ -1,4 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import checkIntegrationsHealthJob, { config as healthJobConfig } from "../../src/jobs/check-integrations-health"
 import { BRIDGE_MODULE } from "../../src/modules/bridge"
 import type BridgeModuleService from "../../src/modules/bridge/service"
 import { createAdminHeaders, responseOf } from "../helpers/admin"
@@ -147,16 +148,33 @@ medusaIntegrationTestRunner({
       })
     })
 
-    describe("GET /commerce-bridge/health", () => {
-      afterEach(() => {
-        const registry = bridge() as any
-        registry.descriptors.delete("test-failing")
-        registry.descriptors.delete("test-hanging")
+    const register = (name: string, check: () => Promise<any>) =>
+      bridge().registerIntegration({ name, label: name, kind: "other", description: "test", fields: [], check })
+
+    afterEach(() => {
+      const registry = bridge() as any
+      ;["test-failing", "test-hanging", "test-disabled"].forEach((name) => registry.descriptors.delete(name))
+    })
+
+    describe("scheduled health check", () => {
+      it("runs every minute and records the health of enabled integrations only", async () => {
+        expect(healthJobConfig.schedule).toBe("* * * * *")
+        const disabledCheck = jest.fn(async () => ({ status: "up" as const }))
+        register("test-failing", async () => ({ status: "down", message: "queue backlog" }))
+        register("test-disabled", disabledCheck)
+        await api.post("/admin/commerce-bridge/integrations/test-failing", { enabled: true }, admin)
+
+        await checkIntegrationsHealthJob(getContainer())
+
+        const { data } = await api.get("/admin/commerce-bridge/integrations", admin)
+        const byName = Object.fromEntries(data.integrations.map((i: any) => [i.name, i]))
+        expect(byName["test-failing"].health).toMatchObject({ status: "down", error: "queue backlog" })
+        expect(byName["test-disabled"].health.status).toBe("unknown")
+        expect(disabledCheck).not.toHaveBeenCalled()
       })
+    })
 
-      const register = (name: string, check: () => Promise<any>) =>
-        bridge().registerIntegration({ name, label: name, kind: "other", description: "test", fields: [], check })
-
+    describe("GET /commerce-bridge/health", () => {
       it("answers 200 when every enabled integration is up", async () => {
         register("test-failing", async () => ({ status: "up" }))
         await api.post("/admin/commerce-bridge/integrations/test-failing", { enabled: true }, admin)

@@ -39,9 +39,13 @@ export type IntegrationAccessors = { [Name in keyof IntegrationConfigs]: Integra
   IntegrationHandle<IntegrationConfig>
 >
 
+/** The plugin option when given, else the environment variable; errors name whichever was read. */
 export function encryptionKeyFrom(options: CommerceBridgeOptions): Buffer {
-  const source = options.encryptionKey !== undefined ? "CommerceBridge option encryptionKey" : ENCRYPTION_KEY_VARIABLE
-  return parseEncryptionKey(options.encryptionKey ?? process.env[ENCRYPTION_KEY_VARIABLE], source)
+  const fromEnvironment = process.env[ENCRYPTION_KEY_VARIABLE]
+  if (options.encryptionKey && options.encryptionKey !== fromEnvironment) {
+    return parseEncryptionKey(options.encryptionKey, "CommerceBridge option encryptionKey")
+  }
+  return parseEncryptionKey(fromEnvironment, ENCRYPTION_KEY_VARIABLE)
 }
 
 const sealingContext = (name: string) => `commerce_bridge_integration:${name}`
