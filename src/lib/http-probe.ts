@@ -10,7 +10,13 @@ export interface ProbeRequest {
 
 /** GETs a vendor endpoint and parses its JSON body, if any. */
 export async function probe(url: string, { signal, headers }: ProbeRequest): Promise<ProbeResponse> {
-  const response = await fetch(url, { method: "GET", headers: { accept: "application/json", ...headers }, signal })
+  let response: Response
+  try {
+    response = await fetch(url, { method: "GET", headers: { accept: "application/json", ...headers }, signal })
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause
+    throw new ProbeError(`Could not reach ${new URL(url).origin} (${cause?.code ?? cause?.message ?? (error as Error).message})`)
+  }
   const text = await response.text()
   let body: unknown = text
   try {

@@ -93,7 +93,11 @@ describe("vendor health checks", () => {
     await expect(strapi.check(context({ url: server.url, apiToken: "t" }))).resolves.toEqual({ status: "up" })
   })
 
-  it("an unreachable vendor rejects", async () => {
-    await expect(strapi.check(context({ url: "http://127.0.0.1:1", apiToken: "t" }))).rejects.toThrow()
+  it("an unreachable vendor rejects, naming where it looked", async () => {
+    const closed = await startLocalServer(() => undefined)
+    await closed.close()
+    await expect(strapi.check(context({ url: closed.url, apiToken: "t" }))).rejects.toThrow(
+      `Could not reach ${closed.url} (ECONNREFUSED)`
+    )
   })
 })

@@ -80,7 +80,7 @@ export function SettingsDrawer({ integration }: { integration: Integration }) {
                     variant="transparent"
                     onClick={() => save({ secrets: { [field.key]: null } }, `${field.label} removed`)}
                   >
-                    Remove stored {field.label.toLowerCase()}
+                    Remove stored {field.label}
                   </Button>
                 ))}
               </div>
