@@ -21,6 +21,11 @@ const suites = {
     testMatch: ["<rootDir>/src/modules/*/__tests__/**/*.spec.[jt]s"],
     testPathIgnorePatterns: ["\\.unit\\.spec\\.[jt]s$"],
   },
+  "integration:providers": {
+    displayName: "providers",
+    testMatch: ["<rootDir>/src/providers/*/__tests__/**/*.spec.[jt]s"],
+    testPathIgnorePatterns: ["\\.unit\\.spec\\.[jt]s$"],
+  },
   build: {
     displayName: "build",
     testMatch: ["<rootDir>/integration-tests/build/**/*.spec.[jt]s"],
