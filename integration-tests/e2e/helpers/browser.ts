@@ -22,8 +22,13 @@ export async function launchBrowser(): Promise<Browser> {
   })
 }
 
+/** `medusa develop` bundles the admin on its first request: a cold start takes minutes on this machine. */
+export const ADMIN_COLD_START_MS = 5 * 60_000
+
 /** Logs in to the Medusa admin and waits for the dashboard. */
 export async function loginToAdmin(page: Page, baseUrl: string, email: string, password: string) {
+  page.setDefaultNavigationTimeout(ADMIN_COLD_START_MS)
+  page.setDefaultTimeout(ADMIN_COLD_START_MS)
   await page.goto(`${baseUrl}/app/login`)
   await page.getByLabel(/email/i).or(page.locator('input[name="email"]')).first().fill(email)
   await page.locator('input[name="password"]').fill(password)
