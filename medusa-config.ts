@@ -12,6 +12,10 @@ const redisUrl = env.REDIS_URL || undefined
  */
 const commerceBridge: CommerceBridgeOptions = {
   encryptionKey: env.COMMERCE_BRIDGE_SECRETS_KEY || undefined,
+  queue: {
+    redisUrl: env.COMMERCE_BRIDGE_QUEUE_REDIS_URL || redisUrl,
+    prefix: env.COMMERCE_BRIDGE_QUEUE_PREFIX || undefined,
+  },
   healthCheckTimeoutMs: env.COMMERCE_BRIDGE_HEALTH_TIMEOUT_MS ? Number(env.COMMERCE_BRIDGE_HEALTH_TIMEOUT_MS) : undefined,
   integrations: {
     mailgun: env.MAILGUN_API_KEY
@@ -75,5 +79,9 @@ module.exports = defineConfig({
   admin: {
     disable: env.MEDUSA_ADMIN_DISABLED === "true",
   },
-  modules: [{ resolve: "./src/modules/bridge", options: commerceBridge }, ...redisModules],
+  modules: [
+    { resolve: "./src/modules/bridge", options: commerceBridge },
+    { resolve: "./src/modules/queue", options: commerceBridge },
+    ...redisModules,
+  ],
 })

@@ -1,5 +1,6 @@
 import { defineMiddlewares, validateAndTransformBody } from "@medusajs/framework/http"
 import { UpdateIntegrationSchema } from "./admin/commerce-bridge/integrations/validators"
+import { DeadLetterActionSchema } from "./admin/commerce-bridge/queues/validators"
 
 export default defineMiddlewares({
   routes: [
@@ -7,6 +8,11 @@ export default defineMiddlewares({
       matcher: "/admin/commerce-bridge/integrations/:name",
       method: ["POST"],
       middlewares: [validateAndTransformBody(UpdateIntegrationSchema)],
+    },
+    {
+      matcher: "/admin/commerce-bridge/queues/:queue/dead-letters/:action",
+      method: ["POST"],
+      middlewares: [validateAndTransformBody(DeadLetterActionSchema)],
     },
   ],
 })

@@ -39,3 +39,13 @@ export function safeErrorMessage(error: unknown, secrets: Iterable<unknown> = []
   const message = error instanceof Error ? error.message : String(error)
   return maskContactData(redactSecrets(message, secrets)).slice(0, 500)
 }
+
+const SECRET_KEY = /pass(word)?|secret|token|api[-_]?key|authorization|credential/i
+const PREVIEW_LENGTH = 400
+
+/** A short, masked rendering of a job payload for the admin: no secrets, no contact data. */
+export function previewPayload(data: unknown): string {
+  const json = JSON.stringify(data, (key, value) => (key && SECRET_KEY.test(key) ? REDACTED : value)) ?? "undefined"
+  const masked = maskContactData(json)
+  return masked.length > PREVIEW_LENGTH ? `${masked.slice(0, PREVIEW_LENGTH)}…` : masked
+}

@@ -222,6 +222,7 @@ export default class BridgeModuleService extends MedusaService({ Integration }) 
 
   /** Enabled by default once the plugin options hold every required value. */
   private enabledByConfiguration(name: string, missing: string[]): boolean {
+    if (this.getDescriptor(name).enabledByDefault) return true
     return this.configured(name) !== undefined && missing.length === 0
   }
 

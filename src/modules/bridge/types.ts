@@ -1,4 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
+import type { QueueModuleOptions } from "../queue/types"
 
 export type IntegrationKind = "email" | "sms" | "search" | "ai" | "cms" | "queue" | "other"
 
@@ -43,6 +44,8 @@ export interface IntegrationDescriptor<Config = IntegrationConfig> {
   kind: IntegrationKind
   description: string
   fields: IntegrationField[]
+  /** Enabled unless a merchant switches it off, whatever the options hold (e.g. the worker queue). */
+  enabledByDefault?: boolean
   /** Alternative credential sets: at least one must be complete, e.g. a token or a key pair. */
   requireOneOf?: string[][]
   check: (context: HealthCheckContext<Config>) => Promise<HealthCheckOutcome>
@@ -113,6 +116,8 @@ export interface CommerceBridgeOptions {
    * here are the source of truth for credentials; the admin fills in what is absent.
    */
   integrations?: Record<string, IntegrationConfig | undefined>
+  /** The worker queue: BullMQ on Redis, or in-process for development. */
+  queue?: QueueModuleOptions
 }
 
 export const ENCRYPTION_KEY_VARIABLE = "COMMERCE_BRIDGE_SECRETS_KEY"

@@ -135,14 +135,43 @@ export function isPermanent(error: unknown): boolean {
   return Boolean(error && typeof error === "object" && "permanent" in error && error.permanent === true)
 }
 
-export const DEFAULT_PUSH_OPTIONS = {
+export const DEFAULT_PUSH_OPTIONS: Required<Pick<PushOptions, "attempts" | "backoff">> = {
   attempts: 3,
   backoff: { type: "exponential", delayMs: 1000, jitter: 0.5 },
-} satisfies PushOptions
+}
 
 /** Wait before attempt `attempt + 1`, after `attempt` failed attempts. */
 export function backoffDelay(backoff: BackoffOptions, attempt: number, random: () => number = Math.random): number {
   const base = backoff.type === "fixed" ? backoff.delayMs : backoff.delayMs * 2 ** (attempt - 1)
   const jitter = Math.min(Math.max(backoff.jitter ?? 0.5, 0), 1)
   return Math.round(base * (1 - jitter * random()))
+}
+
+export interface QueueModuleOptions {
+  /**
+   * `bullmq` keeps jobs in Redis (production); `local` keeps them in this process (development).
+   * @defaultValue "bullmq" when a Redis URL is known, else "local"
+   */
+  provider?: "bullmq" | "local"
+  /** @defaultValue process.env.REDIS_URL */
+  redisUrl?: string
+  /**
+   * Key prefix of every queue; keep the braces so a Redis Cluster keeps a queue's keys on one slot.
+   * @defaultValue "{cb}"
+   */
+  prefix?: string
+  /**
+   * How long shutdown waits for active jobs before closing connections.
+   * @defaultValue 10000
+   */
+  shutdownTimeoutMs?: number
+}
+
+export interface QueueSummary {
+  name: string
+  counts: QueueCounts
+  /** Completed jobs per minute over the last 15 minutes. */
+  throughput_per_minute: number
+  /** Whether this instance runs a consumer for the queue. */
+  consumed: boolean
 }

@@ -1,7 +1,7 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
-import { Button, Container, Heading, Text } from "@medusajs/ui"
+import { Container, Heading, Text } from "@medusajs/ui"
+import { QueryState } from "../../../components/query-state"
 import { useIntegrations } from "../../../hooks/use-integrations"
-import { errorMessage } from "../../../lib/sdk"
 import { IntegrationRow } from "./components/integration-row"
 
 const IntegrationsPage = () => {
@@ -15,21 +15,7 @@ const IntegrationsPage = () => {
           Switch CommerceBridge integrations on and off, set their credentials and see their health.
         </Text>
       </div>
-      {isLoading && (
-        <Text size="small" className="px-6 py-4 text-ui-fg-subtle" role="status">
-          Loading integrations…
-        </Text>
-      )}
-      {isError && (
-        <div className="flex items-center justify-between gap-x-4 px-6 py-4" role="alert">
-          <Text size="small" className="text-ui-fg-error">
-            Could not load integrations: {errorMessage(error)}
-          </Text>
-          <Button size="small" variant="secondary" onClick={() => refetch()}>
-            Try again
-          </Button>
-        </div>
-      )}
+      <QueryState what="integrations" isLoading={isLoading} isError={isError} error={error} refetch={refetch} />
       {data && data.integrations.length === 0 && (
         <Text size="small" className="px-6 py-4 text-ui-fg-subtle">
           No integrations are registered.
