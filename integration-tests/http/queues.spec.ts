@@ -7,10 +7,11 @@ import { createAdminHeaders, responseOf } from "../helpers/admin"
 
 jest.setTimeout(120 * 1000)
 
-const prefix = `{cbtest-${randomUUID().slice(0, 8)}}`
+// Read by medusa-config.ts, which the runner loads before it applies its `env` option.
+process.env.COMMERCE_BRIDGE_QUEUE_REDIS_URL = process.env.REDIS_TEST_URL
+process.env.COMMERCE_BRIDGE_QUEUE_PREFIX = `{cbtest-${randomUUID().slice(0, 8)}}`
 
 medusaIntegrationTestRunner({
-  env: { COMMERCE_BRIDGE_QUEUE_REDIS_URL: process.env.REDIS_TEST_URL, COMMERCE_BRIDGE_QUEUE_PREFIX: prefix },
   testSuite: ({ api, getContainer }) => {
     let admin: { headers: Record<string, string> }
     let queue: string

@@ -15,10 +15,9 @@ const ABANDONED = Symbol("abandoned")
  */
 export class Consumer {
   readonly worker: Worker
-  private abandon!: () => void
-  private readonly abandoned = new Promise<typeof ABANDONED>((resolve) => (this.abandon = () => resolve(ABANDONED)))
+  /** One per running job: gives up waiting for it (a per-job promise, so finished jobs leave nothing behind). */
+  private readonly abandonHooks = new Set<() => void>()
   private gaveUp = false
-  private running = 0
 
   constructor(
     private readonly store: QueueStore,
@@ -36,11 +35,13 @@ export class Consumer {
   }
 
   private async process(job: Job): Promise<void> {
-    this.running++
+    if (this.gaveUp) throw new WaitingError() // fetched while shutdown gave up: see below
+    let abandon!: () => void
+    const abandoned = new Promise<typeof ABANDONED>((resolve) => (abandon = () => resolve(ABANDONED)))
+    this.abandonHooks.add(abandon)
     const run = this.run(job)
     try {
-      const outcome = await Promise.race([run, this.abandoned])
-      if (outcome === ABANDONED) {
+      if ((await Promise.race([run, abandoned])) === ABANDONED) {
         // Shutdown gave up on this job: leave it active and locked in Redis. BullMQ treats a
         // WaitingError of a closing worker as "job handed elsewhere" and does not touch it; the
         // lock expires and the stalled check of a live consumer runs the job again.
@@ -48,7 +49,7 @@ export class Consumer {
         throw new WaitingError()
       }
     } finally {
-      this.running--
+      this.abandonHooks.delete(abandon)
     }
   }
 
@@ -79,14 +80,14 @@ export class Consumer {
       }
     )
     if (await within(closed, timeoutMs)) return true
-    if (this.running > 0) {
+    if (this.abandonHooks.size > 0) {
       this.store.logger.warn(
-        `BullMQ queue ${this.queue}: ${this.running} job(s) still running after ${timeoutMs} ms; ` +
+        `BullMQ queue ${this.queue}: ${this.abandonHooks.size} job(s) still running after ${timeoutMs} ms; ` +
           "leaving them to run again once their lock expires"
       )
     }
     this.gaveUp = true
-    this.abandon()
+    for (const abandon of this.abandonHooks) abandon()
     if (await within(closed, graceMs)) return true
     this.store.logger.error(`BullMQ worker of queue ${this.queue} did not close; is Redis reachable?`)
     return false

@@ -41,15 +41,17 @@ const invalid = (message: string) => new MedusaError(MedusaError.Types.INVALID_D
 export function toJobsOptions(options: PushOptions = {}, config: ResolvedBullMQQueueOptions): JobsOptions {
   const attempts = options.attempts ?? DEFAULT_PUSH_OPTIONS.attempts
   if (!Number.isInteger(attempts) || attempts < 1) throw invalid(`attempts must be an integer of at least 1, got ${attempts}`)
-  const { priority, delayMs } = options
+  const { priority, delayMs, jobId } = options
+  if (jobId !== undefined && (typeof jobId !== "string" || !jobId)) throw invalid(`jobId must be a non-empty string, got ${JSON.stringify(jobId)}`)
   if (priority !== undefined && (!Number.isInteger(priority) || priority < 1 || priority > PRIORITY_LIMIT)) {
     throw invalid(`priority must be an integer between 1 and ${PRIORITY_LIMIT}, got ${priority}`)
   }
   if (delayMs !== undefined && !(delayMs >= 0)) throw invalid(`delayMs must not be negative, got ${delayMs}`)
   const backoff = options.backoff ?? DEFAULT_PUSH_OPTIONS.backoff
+  if (backoff.type !== "exponential" && backoff.type !== "fixed") throw invalid(`backoff.type must be "exponential" or "fixed", got ${JSON.stringify(backoff.type)}`)
   if (!(backoff.delayMs >= 0)) throw invalid(`backoff.delayMs must not be negative, got ${backoff.delayMs}`)
   return {
-    jobId: encodeId(options.jobId ?? newJobId()),
+    jobId: encodeId(jobId ?? newJobId()),
     attempts,
     backoff: {
       type: backoff.type,

@@ -2,7 +2,6 @@ import { performance } from "perf_hooks"
 import { MedusaError } from "@medusajs/framework/utils"
 import { Job } from "bullmq"
 import type IORedis from "ioredis"
-import type { ChainableCommander } from "ioredis"
 import type {
   BulkJob,
   ConsumeOptions,
@@ -18,8 +17,9 @@ import type {
 import { BatchFetcher } from "./batch"
 import { closeConnection, createConnection, escapeGlob, scanKeys, within } from "./connections"
 import { Consumer } from "./consumer"
-import { decodeId, encodeId, toDeadLetter, toJobsOptions } from "./mapping"
+import { encodeId, toDeadLetter, toJobsOptions } from "./mapping"
 import { resolveOptions, validateOptions } from "./options"
+import { addJobs } from "./push"
 import { QueueStore } from "./store"
 import type { BullMQQueueOptions, QueueLogger, ResolvedBullMQQueueOptions } from "./types"
 
@@ -75,34 +75,15 @@ export class BullMQQueueProvider implements QueueProvider {
     return result
   }
 
-  /**
-   * Adds the jobs in one MULTI/EXEC: an EXISTS before each add tells a duplicate idempotency key
-   * apart atomically (BullMQ returns the existing id without saying it was one).
-   */
+  /** Adds the jobs in one transaction that also tells duplicate idempotency keys apart (see push.ts). */
   async pushBulk<Data>(queue: string, jobs: BulkJob<Data>[]): Promise<PushResult[]> {
     const bullQueue = this.open(queue)
     if (!jobs.length) return []
     const built = jobs.map(({ name, data, options }) => {
       const jobsOptions = toJobsOptions(options, this.config)
-      return new Job(bullQueue, name, data, jobsOptions, jobsOptions.jobId)
+      return { job: new Job(bullQueue, name, data, jobsOptions, jobsOptions.jobId), keyed: options?.jobId !== undefined }
     })
-    const client = await bullQueue.client
-    const transaction = client.multi()
-    // BullMQ's transaction type omits EXISTS; underneath it is the ioredis MULTI of our connection.
-    const commander = transaction as unknown as ChainableCommander
-    for (const job of built) {
-      commander.exists(bullQueue.toKey(job.id!))
-      // Queues the add on the transaction; the returned promise settles with nothing to report.
-      job.addJob(transaction).catch(() => undefined)
-    }
-    const replies = (await transaction.exec()) ?? []
-    if (replies.length !== built.length * 2) throw new Error(`Queue ${queue}: the push transaction was aborted`)
-    return built.map((job, index) => {
-      const [[existsError, exists], [addError, added]] = [replies[index * 2], replies[index * 2 + 1]]
-      if (existsError || addError) throw existsError ?? addError
-      if (typeof added === "number" && added < 0) throw new Error(`Queue ${queue}: BullMQ refused job ${job.name} (code ${added})`)
-      return { id: decodeId(job.id!), duplicate: exists === 1 }
-    })
+    return addJobs(this.connection, bullQueue, built)
   }
 
   async consume<Data>(queue: string, handler: JobHandler<Data>, options: ConsumeOptions = {}): Promise<void> {

@@ -83,6 +83,9 @@ export class QueueStore {
 
   /** The job no longer waits for a retry (it completed, died or was removed). Never throws. */
   async forgetRetry(queue: string, job: Job | string): Promise<void> {
+    // Only a job that failed before (or stalled, e.g. after a failure it could not report) can be in
+    // the set: skip the round trip for the others.
+    if (typeof job !== "string" && !job.attemptsMade && !job.stalledCounter) return
     const id = typeof job === "string" ? job : job.id!
     try {
       await this.connection.srem(this.retryingKey(queue), id)

@@ -2,7 +2,9 @@ import { spawn } from "child_process"
 import type { ChildProcess } from "child_process"
 import path from "path"
 import { MedusaError } from "@medusajs/framework/utils"
+import { Job } from "bullmq"
 import type IORedis from "ioredis"
+import type { ChainableCommander } from "ioredis"
 import { eventually, sleep } from "../../../modules/queue/__tests__/contract"
 import type { QueueJob, QueueProvider } from "../../../modules/queue/types"
 import { BullMQQueueProvider } from "../service"
@@ -106,7 +108,9 @@ describe("BullMQ queue provider under faults", () => {
   it("reconnects after its Redis connections are killed, losing and repeating no job", async () => {
     const prefix = uniquePrefix()
     const queue = "client-kill"
-    const logger = testLogger()
+    // Expected: socket errors, and "Missing lock" for completions whose reply the kill swallowed
+    // (ioredis re-sends them after the reconnect; the job had completed the first time).
+    const logger = testLogger({ quiet: true })
     const queueProvider = provider({ prefix, lockDurationMs: 2000, stalledIntervalMs: 500 }, logger)
     const effects = new Map<string, number>()
     await queueProvider.consume(
@@ -169,6 +173,32 @@ describe("BullMQ queue provider under faults", () => {
     await second.consume(queue, async (job) => void seen.push(job.id))
     await eventually(() => expect(seen).toEqual([id]), 10_000)
     await eventually(async () => expect(await second.counts(queue)).toMatchObject({ completed: 1, active: 0 }))
+  })
+
+  it("adds jobs again after Redis lost its Lua script cache", async () => {
+    const queue = "noscript"
+    const queueProvider = provider()
+    await queueProvider.push(queue, "x", 0, { jobId: "existing" })
+    // A lost script cache answers the add inside MULTI with NOSCRIPT; simulate it for the first job.
+    const addJob = jest.spyOn(Job.prototype, "addJob").mockImplementationOnce(function (this: Job, transaction) {
+      ;(transaction as unknown as ChainableCommander).evalsha("0".repeat(40), 0)
+      return Promise.resolve("")
+    })
+    try {
+      const results = await queueProvider.pushBulk(queue, [
+        { name: "x", data: 1, options: { jobId: "lost-script" } },
+        { name: "x", data: 2, options: { jobId: "fine" } },
+        { name: "x", data: 3, options: { jobId: "existing" } },
+      ])
+      expect(results).toEqual([
+        { id: "lost-script", duplicate: false },
+        { id: "fine", duplicate: false },
+        { id: "existing", duplicate: true },
+      ])
+    } finally {
+      addJob.mockRestore()
+    }
+    expect((await queueProvider.counts(queue)).waiting).toBe(3)
   })
 })
 

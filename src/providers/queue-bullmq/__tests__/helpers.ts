@@ -1,17 +1,16 @@
 import { randomUUID } from "crypto"
 import IORedis from "ioredis"
-import { BullMQQueueProvider } from "../service"
-import type { BullMQQueueOptions, QueueLogger } from "../types"
+import type { QueueLogger } from "../types"
 
 /** Redis is shared with everything else on the machine: every test works under its own prefix. */
-export const REDIS_URL = process.env.CB_TEST_REDIS_URL ?? "redis://127.0.0.1:6379"
+export const REDIS_URL = process.env.REDIS_TEST_URL ?? "redis://127.0.0.1:6379"
 
 export function uniquePrefix(): string {
   return `{cbtest-${randomUUID().slice(0, 12)}}`
 }
 
-/** Collects what the provider logs; errors are also printed, so a run shows background failures. */
-export function testLogger(): QueueLogger & { messages: string[] } {
+/** Collects what the provider logs; errors are also printed (unless `quiet`: a test that expects them). */
+export function testLogger({ quiet = false } = {}): QueueLogger & { messages: string[] } {
   const messages: string[] = []
   return {
     messages,
@@ -19,13 +18,9 @@ export function testLogger(): QueueLogger & { messages: string[] } {
     warn: (message) => void messages.push(`warn: ${message}`),
     error: (message) => {
       messages.push(`error: ${message}`)
-      console.error(message)
+      if (!quiet) console.error(message)
     },
   }
-}
-
-export function makeProvider(options: Partial<BullMQQueueOptions> = {}, logger: QueueLogger = testLogger()) {
-  return new BullMQQueueProvider({ redisUrl: REDIS_URL, prefix: uniquePrefix(), ...options }, logger)
 }
 
 /** Deletes every key under `prefix` (SCAN, never KEYS/FLUSH*: the Redis is shared). */

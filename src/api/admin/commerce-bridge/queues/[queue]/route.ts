@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { previewPayload } from "../../../../../lib/redact"
+import { maskContactData, previewPayload } from "../../../../../lib/redact"
 import { parseOrThrow } from "../../../../../lib/validation"
 import { QUEUE_MODULE } from "../../../../../modules/queue"
 import type QueueModuleService from "../../../../../modules/queue/service"
@@ -13,7 +13,11 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   const { items, count } = await queues.deadLetters(req.params.queue, page)
   res.json({
     queue,
-    dead_letters: items.map(({ data, ...letter }) => ({ ...letter, payload_preview: previewPayload(data) })),
+    dead_letters: items.map(({ data, attempts, ...letter }) => ({
+      ...letter,
+      attempts: attempts.map((attempt) => ({ ...attempt, error: maskContactData(attempt.error) })),
+      payload_preview: previewPayload(data),
+    })),
     count,
     offset: page.offset,
     limit: page.limit,
