@@ -28,7 +28,7 @@ const suites = {
   },
   build: {
     displayName: "build",
-    testMatch: ["<rootDir>/integration-tests/build/**/*.spec.[jt]s"],
+    testMatch: ["<rootDir>/integration-tests/package/**/*.spec.[jt]s"],
   },
   "integration:http": {
     displayName: "http",

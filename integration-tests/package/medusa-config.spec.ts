@@ -1,0 +1,51 @@
+import path from "path"
+
+const configPath = path.resolve(__dirname, "../../medusa-config")
+
+function loadConfig(env: Record<string, string | undefined>) {
+  const saved = { ...process.env }
+  Object.assign(process.env, env)
+  try {
+    let config: any
+    jest.isolateModules(() => {
+      config = require(configPath)
+    })
+    return config
+  } finally {
+    process.env = saved
+  }
+}
+
+const resolves = (config: any) =>
+  Object.values(config.modules as Record<string, any>).flatMap((mod) => [
+    mod.resolve,
+    ...(mod.options?.providers ?? []).map((provider: any) => provider.resolve),
+  ])
+
+describe("the dev store's medusa-config.ts", () => {
+  it("uses Medusa's in-memory modules without REDIS_URL", () => {
+    const config = loadConfig({ REDIS_URL: "" })
+    expect(config.projectConfig.redisUrl).toBeUndefined()
+    expect(resolves(config)).not.toEqual(expect.arrayContaining([expect.stringMatching(/redis/)]))
+  })
+
+  it("enables the Redis event bus, workflow engine, locking and caching with REDIS_URL", () => {
+    const config = loadConfig({ REDIS_URL: "redis://127.0.0.1:6379" })
+    expect(config.projectConfig.redisUrl).toBe("redis://127.0.0.1:6379")
+    expect(resolves(config)).toEqual(
+      expect.arrayContaining([
+        "@medusajs/medusa/event-bus-redis",
+        "@medusajs/medusa/workflow-engine-redis",
+        "@medusajs/medusa/locking-redis",
+        "@medusajs/medusa/caching-redis",
+      ])
+    )
+  })
+
+  it("registers the bridge module with the plugin options built from the environment", () => {
+    const config = loadConfig({ MAILGUN_API_KEY: "key-1", MAILGUN_DOMAIN: "mg.test", MAILGUN_FROM: "a@mg.test" })
+    const bridge = Object.values(config.modules as Record<string, any>).find((mod) => mod.resolve === "./src/modules/bridge")
+    expect(bridge.options.integrations.mailgun).toMatchObject({ apiKey: "key-1", domain: "mg.test", from: "a@mg.test" })
+    expect(bridge.options.integrations.twilio).toBeUndefined()
+  })
+})
