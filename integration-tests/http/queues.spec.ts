@@ -3,6 +3,7 @@ import { randomUUID } from "crypto"
 import { QUEUE_MODULE } from "../../src/modules/queue"
 import type QueueModuleService from "../../src/modules/queue/service"
 import { PermanentJobError } from "../../src/modules/queue/types"
+import { adminConnection, deletePrefix } from "../../src/providers/queue-bullmq/__tests__/helpers"
 import { createAdminHeaders, responseOf } from "../helpers/admin"
 
 jest.setTimeout(120 * 1000)
@@ -33,6 +34,13 @@ medusaIntegrationTestRunner({
     beforeEach(async () => {
       admin = await createAdminHeaders(getContainer(), api)
       queue = `http-${randomUUID().slice(0, 8)}`
+    })
+
+    // Runs after the runner has shut the app down, which closes the queue's connections.
+    afterAll(async () => {
+      const redis = adminConnection()
+      await deletePrefix(redis, process.env.COMMERCE_BRIDGE_QUEUE_PREFIX!)
+      redis.disconnect()
     })
 
     it("runs on BullMQ with Redis when a Redis URL is configured", async () => {
