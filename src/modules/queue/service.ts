@@ -32,6 +32,8 @@ export default class QueueModuleService {
   readonly consumesJobs: boolean
   private readonly provider: QueueProvider
   private readonly consumed = new Set<string>()
+  /** Queues this instance has seen, so most lookups skip a scan of the store. */
+  private readonly known = new Set<string>()
   private readonly shutdownTimeoutMs: number
   private readonly logger: Logger
 
@@ -60,12 +62,17 @@ export default class QueueModuleService {
 
   async push<Data>(queue: string, name: string, data: Data, options: PushOptions = {}): Promise<PushResult> {
     this.validateJob(queue, name, options)
-    return this.provider.push(queue, name, data, options)
+    const result = await this.provider.push(queue, name, data, options)
+    this.known.add(queue)
+    return result
   }
 
   async pushBulk<Data>(queue: string, jobs: BulkJob<Data>[]): Promise<PushResult[]> {
     jobs.forEach((job, index) => this.validateJob(queue, job.name, job.options ?? {}, `jobs.${index}.`))
-    return jobs.length ? this.provider.pushBulk(queue, jobs) : []
+    if (!jobs.length) return []
+    const results = await this.provider.pushBulk(queue, jobs)
+    this.known.add(queue)
+    return results
   }
 
   /**
@@ -79,6 +86,7 @@ export default class QueueModuleService {
       throw new MedusaError(MedusaError.Types.CONFLICT, `Queue ${queue} already has a handler`)
     }
     this.consumed.add(queue)
+    this.known.add(queue)
     if (this.consumesJobs) {
       await this.provider.consume(queue, handler, options)
     }
@@ -116,7 +124,9 @@ export default class QueueModuleService {
   }
 
   async listQueues(): Promise<QueueSummary[]> {
-    const names = [...new Set([...(await this.provider.queues()), ...this.consumed])].sort()
+    const stored = await this.provider.queues()
+    stored.forEach((name) => this.known.add(name))
+    const names = [...this.known].sort()
     return Promise.all(names.map((name) => this.summary(name)))
   }
 
@@ -171,9 +181,11 @@ export default class QueueModuleService {
 
   private async assertKnown(queue: string) {
     parseOrThrow(QueueNameSchema, queue, "queue name")
-    if (!this.consumed.has(queue) && !(await this.provider.queues()).includes(queue)) {
+    if (this.known.has(queue)) return
+    if (!(await this.provider.queues()).includes(queue)) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Queue ${queue} was not found`)
     }
+    this.known.add(queue)
   }
 
   private requireMatches(queue: string, ids: string[] | undefined, matched: number): number {
