@@ -131,6 +131,23 @@ export class PermanentJobError extends Error {
   }
 }
 
+/**
+ * Thrown by a handler when the far side said when to come back (HTTP 429 / 503 with `Retry-After`):
+ * the next attempt waits at least `retryAfterMs`, or the backoff when that is longer.
+ */
+export class RetryLaterError extends Error {
+  constructor(message: string, readonly retryAfterMs: number, options?: { cause?: unknown }) {
+    super(message, options)
+    this.name = "RetryLaterError"
+  }
+}
+
+/** The least wait before the next attempt that a handler's error asks for (0 when it asks for none). */
+export function retryAfterOf(error: unknown): number {
+  const value = error && typeof error === "object" && "retryAfterMs" in error ? Number(error.retryAfterMs) : 0
+  return Number.isFinite(value) && value > 0 ? value : 0
+}
+
 export function isPermanent(error: unknown): boolean {
   return Boolean(error && typeof error === "object" && "permanent" in error && error.permanent === true)
 }
@@ -140,11 +157,11 @@ export const DEFAULT_PUSH_OPTIONS: Required<Pick<PushOptions, "attempts" | "back
   backoff: { type: "exponential", delayMs: 1000, jitter: 0.5 },
 }
 
-/** Wait before attempt `attempt + 1`, after `attempt` failed attempts. */
-export function backoffDelay(backoff: BackoffOptions, attempt: number, random: () => number = Math.random): number {
+/** Wait before attempt `attempt + 1`, after `attempt` failed attempts; at least what the last error asked for. */
+export function backoffDelay(backoff: BackoffOptions, attempt: number, error?: unknown, random: () => number = Math.random): number {
   const base = backoff.type === "fixed" ? backoff.delayMs : backoff.delayMs * 2 ** (attempt - 1)
   const jitter = Math.min(Math.max(backoff.jitter ?? 0.5, 0), 1)
-  return Math.round(base * (1 - jitter * random()))
+  return Math.max(Math.round(base * (1 - jitter * random())), retryAfterOf(error))
 }
 
 export interface QueueModuleOptions {

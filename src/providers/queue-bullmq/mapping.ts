@@ -1,8 +1,8 @@
 import { randomUUID } from "crypto"
 import { MedusaError } from "@medusajs/framework/utils"
 import type { Job, JobsOptions, KeepJobs } from "bullmq"
-import type { AttemptRecord, DeadLetter, PushOptions, QueueJob } from "../../modules/queue/types"
-import { DEFAULT_PUSH_OPTIONS } from "../../modules/queue/types"
+import type { AttemptRecord, BackoffOptions, DeadLetter, PushOptions, QueueJob } from "../../modules/queue/types"
+import { DEFAULT_PUSH_OPTIONS, backoffDelay } from "../../modules/queue/types"
 import type { ResolvedBullMQQueueOptions, RetentionOptions } from "./types"
 
 /** BullMQ's highest priority number (2^21). */
@@ -37,6 +37,22 @@ function keep({ ageSeconds, count }: RetentionOptions): KeepJobs | false {
 
 const invalid = (message: string) => new MedusaError(MedusaError.Types.INVALID_DATA, message)
 
+/**
+ * Jobs name a custom backoff type so BullMQ asks `backoffStrategy` for every delay: the contract's
+ * backoff, lengthened to what the failed attempt's error asked for (a vendor's Retry-After).
+ */
+const BACKOFF_PREFIX = "cb:"
+
+export function backoffStrategy(attemptsMade: number, type: string | undefined, error: Error | undefined, job: Job | undefined): number {
+  const stored = job?.opts.backoff as { delay?: number; jitter?: number } | undefined
+  const backoff: BackoffOptions = {
+    type: type === `${BACKOFF_PREFIX}fixed` ? "fixed" : "exponential",
+    delayMs: stored?.delay ?? DEFAULT_PUSH_OPTIONS.backoff.delayMs,
+    jitter: stored?.jitter,
+  }
+  return backoffDelay(backoff, attemptsMade, error)
+}
+
 /** Our push options as BullMQ job options, with the contract's defaults and the provider's retention. */
 export function toJobsOptions(options: PushOptions = {}, config: ResolvedBullMQQueueOptions): JobsOptions {
   const attempts = options.attempts ?? DEFAULT_PUSH_OPTIONS.attempts
@@ -54,7 +70,7 @@ export function toJobsOptions(options: PushOptions = {}, config: ResolvedBullMQQ
     jobId: encodeId(jobId ?? newJobId()),
     attempts,
     backoff: {
-      type: backoff.type,
+      type: `${BACKOFF_PREFIX}${backoff.type}`,
       delay: Math.round(backoff.delayMs),
       jitter: Math.min(Math.max(backoff.jitter ?? 0.5, 0), 1),
     },

@@ -2,7 +2,7 @@ import { Queue } from "bullmq"
 import type { Job, Worker, WorkerOptions } from "bullmq"
 import type IORedis from "ioredis"
 import { isPermanent } from "../../modules/queue/types"
-import { attemptLogLine, decodeId, errorMessage } from "./mapping"
+import { attemptLogLine, backoffStrategy, decodeId, errorMessage } from "./mapping"
 import type { QueueLogger, ResolvedBullMQQueueOptions } from "./types"
 
 /**
@@ -43,6 +43,7 @@ export class QueueStore {
       stalledInterval: this.config.stalledIntervalMs,
       maxStalledCount: this.config.maxStalledCount,
       metrics: { maxDataPoints: this.config.metricsMaxDataPoints },
+      settings: { backoffStrategy },
     }
   }
 

@@ -263,7 +263,7 @@ export class LocalQueue {
       job.finishedAt = new Date()
       return "dead"
     }
-    this.schedule(job, backoffDelay(job.options.backoff, job.attemptsMade))
+    this.schedule(job, backoffDelay(job.options.backoff, job.attemptsMade, error))
     return "retrying"
   }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from "crypto"
 import type { QueueJob, QueueProvider } from "../../types"
-import { PermanentJobError } from "../../types"
+import { PermanentJobError, RetryLaterError } from "../../types"
 
 /**
  * The queue contract: every provider runs these same cases. `makeProvider` returns a fresh provider
@@ -87,6 +87,18 @@ export function describeQueueContract(providerName: string, makeProvider: () => 
       await eventually(() => expect(effects).toEqual([id]))
       expect(calls).toBe(3)
       await eventually(async () => expect(await provider.counts(queue)).toMatchObject({ completed: 1, failed: 0, dead: 0 }))
+    })
+
+    it("waits at least the Retry-After a failed attempt asks for, then retries", async () => {
+      const startedAt: number[] = []
+      await provider.consume(queue, async (job) => {
+        startedAt.push(Date.now())
+        if (job.attempt === 1) throw new RetryLaterError("429 Too Many Requests", 400)
+      })
+      await provider.push(queue, "throttled", {}, quickRetry)
+      await eventually(() => expect(startedAt).toHaveLength(2))
+      expect(startedAt[1] - startedAt[0]).toBeGreaterThanOrEqual(380)
+      await eventually(async () => expect(await provider.counts(queue)).toMatchObject({ completed: 1, dead: 0 }))
     })
 
     it("dead-letters a job that fails every attempt, with every error, and replays it", async () => {
