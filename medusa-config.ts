@@ -1,5 +1,6 @@
 import { defineConfig, loadEnv } from "@medusajs/framework/utils"
 import type { CommerceBridgeOptions } from "./src/modules/bridge/types"
+import { commerceBridgeNotificationModule } from "./src/notifications/module-config"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
@@ -17,6 +18,12 @@ const commerceBridge: CommerceBridgeOptions = {
     prefix: env.COMMERCE_BRIDGE_QUEUE_PREFIX || undefined,
   },
   healthCheckTimeoutMs: env.COMMERCE_BRIDGE_HEALTH_TIMEOUT_MS ? Number(env.COMMERCE_BRIDGE_HEALTH_TIMEOUT_MS) : undefined,
+  notifications: {
+    storefrontUrl: env.COMMERCE_BRIDGE_STOREFRONT_URL || undefined,
+    adminUrl: env.MEDUSA_BACKEND_URL || undefined,
+    attempts: env.COMMERCE_BRIDGE_NOTIFICATION_ATTEMPTS ? Number(env.COMMERCE_BRIDGE_NOTIFICATION_ATTEMPTS) : undefined,
+    backoffMs: env.COMMERCE_BRIDGE_NOTIFICATION_BACKOFF_MS ? Number(env.COMMERCE_BRIDGE_NOTIFICATION_BACKOFF_MS) : undefined,
+  },
   integrations: {
     mailgun: env.MAILGUN_API_KEY
       ? {
@@ -34,6 +41,9 @@ const commerceBridge: CommerceBridgeOptions = {
           authToken: env.TWILIO_AUTH_TOKEN,
           from: env.TWILIO_FROM,
           messagingServiceSid: env.TWILIO_MESSAGING_SERVICE_SID,
+          whatsappFrom: env.TWILIO_WHATSAPP_FROM,
+          statusCallbackUrl: env.TWILIO_STATUS_CALLBACK_URL,
+          baseUrl: env.TWILIO_BASE_URL,
         }
       : undefined,
     meilisearch: env.MEILISEARCH_HOST ? { host: env.MEILISEARCH_HOST, apiKey: env.MEILISEARCH_API_KEY } : undefined,
@@ -82,6 +92,8 @@ module.exports = defineConfig({
   modules: [
     { resolve: "./src/modules/bridge", options: commerceBridge },
     { resolve: "./src/modules/queue", options: commerceBridge },
+    { resolve: "./src/modules/notifications", options: commerceBridge },
+    commerceBridgeNotificationModule({ providersFrom: "./src" }),
     ...redisModules,
   ],
 })

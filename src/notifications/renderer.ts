@@ -39,7 +39,7 @@ export class TemplateRenderer {
     for (const [name, template] of Object.entries(this.templates)) {
       for (const part of PARTS) sources[`${name}/${part}`] = template[part]
     }
-    const htmlSources = { ...sources, layout: overrides.layout ?? layout }
+    const htmlSources: Record<string, string> = { ...sources, layout: overrides.layout ?? layout }
     for (const name of Object.keys(this.templates)) {
       htmlSources[`${name}/html`] = `{% layout "layout" %}{% block content %}${sources[`${name}/html`]}{% endblock %}`
     }

@@ -1,4 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
+import type { NotificationOptions } from "../../notifications/options"
 import type { QueueModuleOptions } from "../queue/types"
 
 export type IntegrationKind = "email" | "sms" | "search" | "ai" | "cms" | "queue" | "other"
@@ -118,6 +119,8 @@ export interface CommerceBridgeOptions {
   integrations?: Record<string, IntegrationConfig | undefined>
   /** The worker queue: BullMQ on Redis, or in-process for development. */
   queue?: QueueModuleOptions
+  /** Store notifications: templates, links, SMS, retries. */
+  notifications?: NotificationOptions
 }
 
 export const ENCRYPTION_KEY_VARIABLE = "COMMERCE_BRIDGE_SECRETS_KEY"

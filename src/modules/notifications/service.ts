@@ -1,4 +1,10 @@
+import { container as applicationContainer } from "@medusajs/framework"
+import type { Logger } from "@medusajs/framework/types"
 import { MedusaService } from "@medusajs/framework/utils"
+import { resolveNotificationOptions, ResolvedNotificationOptions } from "../../notifications/options"
+import { TemplateRenderer } from "../../notifications/renderer"
+import { startDeliveryWorker } from "../../notifications/worker"
+import type { CommerceBridgeOptions } from "../bridge/types"
 import { Delivery } from "./models/delivery"
 import { FINAL_STATUSES, SETTLED_STATUSES } from "./types"
 import type { DeliveryRecord, DeliveryStatus, NewDelivery, StatusReport } from "./types"
@@ -10,6 +16,28 @@ const REASON_LENGTH = 500
  * The outbox is this table's `outboxed` rows: rendered, stored, sent nowhere.
  */
 export default class DeliveryModuleService extends MedusaService({ Delivery }) {
+  readonly settings: ResolvedNotificationOptions
+  readonly renderer: TemplateRenderer
+  private readonly logger: Logger
+
+  constructor(container: { logger: Logger } & Record<string, unknown>, options: CommerceBridgeOptions = {}) {
+    super(...arguments)
+    this.logger = container.logger
+    this.settings = resolveNotificationOptions(options.notifications)
+    this.renderer = new TemplateRenderer({ templatesDir: this.settings.templatesDir })
+  }
+
+  __hooks = {
+    // A module sees only its own container, and delivering a message spans modules (queue, bridge,
+    // Notification Module): the handler is registered with the application's once every module is up.
+    onApplicationStart: async () => {
+      try {
+        await startDeliveryWorker(applicationContainer, this.settings)
+      } catch (error) {
+        this.logger.error(`CommerceBridge notifications: could not start the delivery worker: ${(error as Error).message}`)
+      }
+    },
+  }
   /**
    * Records messages not recorded yet and returns the rows of every key, with the created ones
    * marked: a redelivered event finds its earlier rows and queues nothing new.
@@ -88,7 +116,7 @@ export default class DeliveryModuleService extends MedusaService({ Delivery }) {
   /** A copy of a message, queued to be sent again (the original keeps its history). */
   async createResend(id: string): Promise<DeliveryRecord> {
     const original = await this.retrieveDeliveryRecord(id)
-    const copies = await this.countDeliveries({ resent_from_id: original.id })
+    const copies = (await this.listDeliveries({ resent_from_id: original.id }, { select: ["id"], take: null })).length
     const [copy] = (await this.createDeliveries([
       {
         idempotency_key: `resend:${original.id}:${copies + 1}`,

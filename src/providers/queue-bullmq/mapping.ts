@@ -1,6 +1,6 @@
 import { randomUUID } from "crypto"
 import { MedusaError } from "@medusajs/framework/utils"
-import type { Job, JobsOptions, KeepJobs } from "bullmq"
+import type { Job, JobsOptions, KeepJobs, MinimalJob } from "bullmq"
 import type { AttemptRecord, BackoffOptions, DeadLetter, PushOptions, QueueJob } from "../../modules/queue/types"
 import { DEFAULT_PUSH_OPTIONS, backoffDelay } from "../../modules/queue/types"
 import type { ResolvedBullMQQueueOptions, RetentionOptions } from "./types"
@@ -43,7 +43,7 @@ const invalid = (message: string) => new MedusaError(MedusaError.Types.INVALID_D
  */
 const BACKOFF_PREFIX = "cb:"
 
-export function backoffStrategy(attemptsMade: number, type: string | undefined, error: Error | undefined, job: Job | undefined): number {
+export function backoffStrategy(attemptsMade: number, type: string | undefined, error: Error | undefined, job: MinimalJob | undefined): number {
   const stored = job?.opts.backoff as { delay?: number; jitter?: number } | undefined
   const backoff: BackoffOptions = {
     type: type === `${BACKOFF_PREFIX}fixed` ? "fixed" : "exponential",
