@@ -55,12 +55,24 @@ export async function deliverMessage(container: MedusaContainer, job: QueueJob<D
   }
 }
 
+/** The generated update the module's service has beside its typed interface. */
+type NotificationModule = INotificationModuleService & {
+  updateNotifications(data: { id: string; idempotency_key: string }[]): Promise<unknown>
+}
+
 /**
- * Medusa skips an idempotency key it already sent and re-sends one whose notification failed,
- * so a message is handed to the vendor once however often this runs.
+ * Medusa skips an idempotency key it already sent, so a message is handed to the vendor once
+ * however often this runs. It means to re-send a key whose notification failed, but in 2.21 that
+ * path sends and then fails to update the record ("Notification … not found"), so the failed
+ * record's key is moved aside first: it stays as the attempt's history.
  */
 async function sendThroughNotificationModule(container: MedusaContainer, delivery: DeliveryRecord) {
-  const notifications = container.resolve<INotificationModuleService>(Modules.NOTIFICATION)
+  const notifications = container.resolve<NotificationModule>(Modules.NOTIFICATION)
+  const key = delivery.idempotency_key
+  const failed = await notifications.listNotifications({ idempotency_key: key, status: "failure" } as object, { select: ["id"] })
+  if (failed.length) {
+    await notifications.updateNotifications(failed.map(({ id }) => ({ id, idempotency_key: `${key}:failed:${id}` })))
+  }
   await notifications.createNotifications({
     to: delivery.recipient,
     channel: delivery.channel,
@@ -70,8 +82,8 @@ async function sendThroughNotificationModule(container: MedusaContainer, deliver
     trigger_type: delivery.event,
     resource_id: delivery.resource_id,
     resource_type: delivery.resource_type,
-    idempotency_key: delivery.idempotency_key,
+    idempotency_key: key,
   })
-  const [notification] = await notifications.listNotifications({ idempotency_key: delivery.idempotency_key } as object, { take: 1 })
+  const [notification] = await notifications.listNotifications({ idempotency_key: key } as object, { take: 1 })
   return { external_id: notification?.external_id ?? null, notification_id: notification?.id ?? null }
 }

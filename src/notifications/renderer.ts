@@ -110,6 +110,7 @@ export function formatMoney(amount: unknown, currency: unknown, locale: string):
   return new Intl.NumberFormat(locale, { style: "currency", currency: currency.toUpperCase() }).format(value)
 }
 
+/** One line: subjects and SMS; also turns Intl's no-break spaces into plain ones (GSM-7 has none). */
 const squeeze = (text: string) => text.replace(/\s+/g, " ").trim()
 
 function mergeTemplates(overrides: Record<string, Partial<MessageTemplate>>): Record<string, MessageTemplate> {

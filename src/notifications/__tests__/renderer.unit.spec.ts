@@ -13,7 +13,6 @@ const order = {
   tax_total: 12.61,
   discount_total: 0,
   total: 83.9,
-  total_formatted: "€83.90",
   shipping_address: { first_name: "Jane", last_name: "Doe", address_1: "Main St 1", postal_code: "10115", city: "Berlin", country_code: "de" },
 }
 const data = {
@@ -21,7 +20,7 @@ const data = {
   customer: { first_name: "Jane" },
   order,
   shipment: { tracking: [{ number: "TRK123", url: "https://track.example.com/TRK123" }] },
-  refund: { amount_formatted: "€10.00", note: "Damaged item" },
+  refund: { amount: 10, note: "Damaged item" },
   reset: { url: "https://shop.example.com/reset?token=abc&email=jane%40example.com" },
 }
 
@@ -59,6 +58,12 @@ describe("TemplateRenderer", () => {
     expect(de.subject).toBe("Bestellung #1042 bestätigt")
     expect(de.html).toContain("83,90\u00a0€")
     expect(de.text).toContain("Hallo Jane,")
+  })
+
+  it("formats amounts inside sentences in the message's locale", async () => {
+    // A plain space, not Intl's no-break space, which would push the SMS out of the GSM-7 alphabet.
+    expect((await renderer.render("order-placed", "sms", "de", data)).text).toBe("Nordic <Goods>: Danke! Bestellung #1042 (83,90 €) ist bestätigt.")
+    expect((await renderer.render("refund-issued", "email", "en", data)).text).toContain("We have refunded €10.00 for your order #1042.")
   })
 
   it("keeps links intact in text and SMS", async () => {

@@ -1,8 +1,7 @@
 import { createHash } from "crypto"
 import { MedusaError } from "@medusajs/framework/utils"
 import { loadOrder, orderMessages, toNumber } from "./order-data"
-import type { EventPlanner, PlanContext, PlannedMessage } from "./types"
-import { formatMoney } from "../renderer"
+import type { EventPlanner, PlanContext } from "./types"
 
 const orderEvent =
   (template: "order-placed" | "order-canceled"): EventPlanner =>
@@ -28,7 +27,7 @@ const orderShipped: EventPlanner = async (context, data) => {
 const refundIssued: EventPlanner = async (context, data) => {
   const { data: payments } = await context.query.graph({
     entity: "payment",
-    fields: ["id", "currency_code", "refunds.id", "refunds.amount", "refunds.note", "refunds.created_at", "payment_collection.order.id"],
+    fields: ["id", "refunds.id", "refunds.amount", "refunds.note", "refunds.created_at", "payment_collection.order.id"],
     filters: { id: data.id },
   })
   const payment = payments[0] as Record<string, any> | undefined
@@ -36,16 +35,8 @@ const refundIssued: EventPlanner = async (context, data) => {
   const orderId = payment?.payment_collection?.order?.id
   const order = refund && orderId ? await loadOrder(context, orderId) : undefined
   if (!order) return []
-  const amount = toNumber(refund.amount)
-  const extra = { refund: { amount, note: refund.note ?? null, amount_formatted: "" } }
-  return orderMessages(context, order, "refund-issued", refund.id, extra).map((message) => withRefundAmount(message, amount, payment!.currency_code))
-}
-
-/** The refund's amount formatted in the message's own locale candidates' first choice happens at render. */
-function withRefundAmount(message: PlannedMessage, amount: number, currency: string): PlannedMessage {
-  const locale = (message.locales.find(Boolean) as string | undefined) ?? "en"
-  const refund = { ...(message.data.refund as object), amount_formatted: formatMoney(amount, currency, locale) }
-  return { ...message, data: { ...message.data, refund } }
+  const extra = { refund: { amount: toNumber(refund.amount), note: refund.note ?? null } }
+  return orderMessages(context, order, "refund-issued", refund.id, extra)
 }
 
 const customerWelcome: EventPlanner = async (context, data) => {

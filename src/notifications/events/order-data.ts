@@ -1,6 +1,5 @@
 import type { PlanContext, PlannedMessage } from "./types"
 import type { TemplateName } from "../templates/catalogue"
-import { formatMoney } from "../renderer"
 
 const ORDER_FIELDS = [
   "id",
@@ -40,18 +39,16 @@ export function toNumber(value: unknown): number {
   return Number.isFinite(number) ? number : 0
 }
 
+const MONEY_FIELDS = ["total", "subtotal", "shipping_total", "tax_total", "discount_total"]
+
+/** The order as templates see it: money as plain numbers (the `money` filter formats them per locale). */
 export async function loadOrder(context: PlanContext, id: string): Promise<Record<string, any> | undefined> {
   const { data } = await context.query.graph({ entity: "order", fields: ORDER_FIELDS, filters: { id } })
-  return data[0]
-}
-
-/** The order as templates see it: numbers for money, and the total formatted for short texts. */
-export function orderView(order: Record<string, any>, locale: string) {
-  const money = ["total", "subtotal", "shipping_total", "tax_total", "discount_total"]
+  const order = data[0] as Record<string, any> | undefined
+  if (!order) return undefined
   return {
     ...order,
-    ...Object.fromEntries(money.map((field) => [field, toNumber(order[field])])),
-    total_formatted: formatMoney(toNumber(order.total), order.currency_code, locale),
+    ...Object.fromEntries(MONEY_FIELDS.map((field) => [field, toNumber(order[field])])),
     items: (order.items ?? []).map((item: Record<string, any>) => ({
       ...item,
       unit_price: toNumber(item.unit_price),

@@ -40,7 +40,7 @@ export const BUILT_IN_TEMPLATES: Record<TemplateName, MessageTemplate> = {
 {% include "order-summary-text" %}
 
 {{ "order_placed.outro" | t }}`,
-    sms: `{{ "order_placed.sms" | t: store: store.name, number: order.display_id, total: order.total_formatted }}`,
+    sms: `{% assign total = order.total | money: order.currency_code %}{{ "order_placed.sms" | t: store: store.name, number: order.display_id, total: total }}`,
   },
   "order-shipped": {
     subject: `{{ "order_shipped.subject" | t: number: order.display_id }}`,
@@ -109,15 +109,15 @@ ${button("{{ reset.url }}", `{{ "password_reset.cta" | t }}`)}
   "refund-issued": {
     subject: `{{ "refund_issued.subject" | t: number: order.display_id }}`,
     html: `${greeting}
-<p>{{ "refund_issued.intro" | t: amount: refund.amount_formatted, number: order.display_id }}</p>
+{% assign amount = refund.amount | money: order.currency_code %}<p>{{ "refund_issued.intro" | t: amount: amount, number: order.display_id }}</p>
 {% if refund.note %}<p style="color:#71717a;">{{ refund.note }}</p>{% endif %}
 <p>{{ "refund_issued.outro" | t }}</p>`,
     text: `${greetingText}
 
-{{ "refund_issued.intro" | t: amount: refund.amount_formatted, number: order.display_id }}
+{% assign amount = refund.amount | money: order.currency_code %}{{ "refund_issued.intro" | t: amount: amount, number: order.display_id }}
 {% if refund.note %}{{ refund.note }}
 {% endif %}
 {{ "refund_issued.outro" | t }}`,
-    sms: `{{ "refund_issued.sms" | t: store: store.name, amount: refund.amount_formatted, number: order.display_id }}`,
+    sms: `{% assign amount = refund.amount | money: order.currency_code %}{{ "refund_issued.sms" | t: store: store.name, amount: amount, number: order.display_id }}`,
   },
 }
