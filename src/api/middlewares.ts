@@ -1,5 +1,6 @@
 import { defineMiddlewares, validateAndTransformBody } from "@medusajs/framework/http"
 import { UpdateIntegrationSchema } from "./admin/commerce-bridge/integrations/validators"
+import { TestMessageSchema } from "./admin/commerce-bridge/deliveries/validators"
 import { DeadLetterActionSchema } from "./admin/commerce-bridge/queues/validators"
 
 export default defineMiddlewares({
@@ -8,6 +9,11 @@ export default defineMiddlewares({
       matcher: "/admin/commerce-bridge/integrations/:name",
       method: ["POST"],
       middlewares: [validateAndTransformBody(UpdateIntegrationSchema)],
+    },
+    {
+      matcher: "/admin/commerce-bridge/integrations/:name/test-message",
+      method: ["POST"],
+      middlewares: [validateAndTransformBody(TestMessageSchema)],
     },
     {
       matcher: "/admin/commerce-bridge/queues/:queue/dead-letters/:action",

@@ -55,4 +55,10 @@ export const de: LocaleStrings = {
     outro: "Je nach Bank kann es einige Tage dauern, bis der Betrag auf Ihrem Konto erscheint.",
     sms: "{store}: Wir haben {amount} für Bestellung #{number} erstattet.",
   },
+  test_message: {
+    subject: "{store}: Testnachricht",
+    intro: "Dies ist eine Testnachricht von CommerceBridge, gesendet über {provider}. Wenn Sie sie lesen können, funktioniert die Integration.",
+    sent_at: "Gesendet um {time}.",
+    sms: "{store}: Testnachricht von CommerceBridge über {provider}.",
+  },
 }

@@ -54,6 +54,12 @@ export const en = {
     outro: "Depending on your bank it can take a few days to show on your statement.",
     sms: "{store}: we refunded {amount} for order #{number}.",
   },
+  test_message: {
+    subject: "{store}: test message",
+    intro: "This is a test message from CommerceBridge, sent through {provider}. If you can read it, the integration works.",
+    sent_at: "Sent at {time}.",
+    sms: "{store}: test message from CommerceBridge through {provider}.",
+  },
 }
 
 export type LocaleStrings = typeof en

@@ -16,6 +16,7 @@ export const TEMPLATE_NAMES = [
   "password-reset",
   "admin-password-reset",
   "refund-issued",
+  "test-message",
 ] as const
 
 export type TemplateName = (typeof TEMPLATE_NAMES)[number]
@@ -119,5 +120,14 @@ ${button("{{ reset.url }}", `{{ "password_reset.cta" | t }}`)}
 {% endif %}
 {{ "refund_issued.outro" | t }}`,
     sms: `{% assign amount = refund.amount | money: order.currency_code %}{{ "refund_issued.sms" | t: store: store.name, amount: amount, number: order.display_id }}`,
+  },
+  "test-message": {
+    subject: `{{ "test_message.subject" | t: store: store.name }}`,
+    html: `<p>{{ "test_message.intro" | t: provider: provider }}</p>
+<p style="color:#71717a;">{{ "test_message.sent_at" | t: time: sent_at }}</p>`,
+    text: `{{ "test_message.intro" | t: provider: provider }}
+
+{{ "test_message.sent_at" | t: time: sent_at }}`,
+    sms: `{{ "test_message.sms" | t: store: store.name, provider: provider }}`,
   },
 }

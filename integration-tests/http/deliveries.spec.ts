@@ -1,0 +1,247 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { randomUUID } from "crypto"
+import { BRIDGE_MODULE } from "../../src/modules/bridge"
+import type BridgeModuleService from "../../src/modules/bridge/service"
+import { NOTIFICATIONS_MODULE } from "../../src/modules/notifications"
+import type DeliveryModuleService from "../../src/modules/notifications/service"
+import type { DeliveryRecord } from "../../src/modules/notifications/types"
+import { MailgunFixture, mailgunWebhookPayload, startMailgunFixture } from "../__fixtures__/mailgun"
+import { startTwilioFixture, TWILIO_TEST_ACCOUNT_SID, TWILIO_TEST_AUTH_TOKEN, TwilioFixture, twilioSignature } from "../__fixtures__/twilio"
+import { createAdminHeaders, responseOf } from "../helpers/admin"
+import { eventually, placeOrder, setUpShop } from "../helpers/shop"
+
+jest.setTimeout(180 * 1000)
+
+const SIGNING_KEY = "mailgun-signing-key-123"
+const CALLBACK_URL = "https://shop.example.com/webhooks/twilio"
+
+// Read by medusa-config.ts, which the runner loads before it applies its `env` option.
+Object.assign(process.env, {
+  MAILGUN_API_KEY: "key-test",
+  MAILGUN_DOMAIN: "mg.test",
+  MAILGUN_FROM: "Nordic Goods <orders@mg.test>",
+  MAILGUN_WEBHOOK_SIGNING_KEY: SIGNING_KEY,
+  TWILIO_ACCOUNT_SID: TWILIO_TEST_ACCOUNT_SID,
+  TWILIO_AUTH_TOKEN: TWILIO_TEST_AUTH_TOKEN,
+  TWILIO_FROM: "+15005550006",
+  TWILIO_STATUS_CALLBACK_URL: CALLBACK_URL,
+  COMMERCE_BRIDGE_NOTIFICATION_BACKOFF_MS: "200",
+})
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let mailgun: MailgunFixture
+    let twilio: TwilioFixture
+    let admin: { headers: Record<string, string> }
+    const deliveries = () => getContainer().resolve<DeliveryModuleService>(NOTIFICATIONS_MODULE)
+
+    /** A message as the worker leaves it once the vendor accepted it. */
+    async function sentDelivery(channel: "email" | "sms", externalId: string): Promise<DeliveryRecord> {
+      const { created } = await deliveries().recordDeliveries([
+        {
+          idempotency_key: `test:${randomUUID()}`,
+          template: "order-placed",
+          channel,
+          locale: "en",
+          recipient: channel === "email" ? "jane@example.com" : "+4915112345678",
+          subject: "Order #1 confirmed",
+          html: "<p>Hi Jane</p>",
+          text: "Hi Jane",
+          resource_type: "order",
+          resource_id: "order_1",
+        },
+      ])
+      await deliveries().markSent(created[0].id, { provider: channel === "email" ? "mailgun" : "twilio", external_id: externalId, notification_id: null })
+      return created[0]
+    }
+    const statusOf = async (id: string) => (await deliveries().retrieveDeliveryRecord(id)).status
+
+    beforeAll(async () => {
+      mailgun = await startMailgunFixture()
+      twilio = await startTwilioFixture()
+    })
+    afterAll(async () => {
+      await mailgun.close()
+      await twilio.close()
+    })
+    beforeEach(async () => {
+      mailgun.reset()
+      twilio.reset()
+      const bridge = getContainer().resolve<BridgeModuleService>(BRIDGE_MODULE)
+      await bridge.configureIntegration("mailgun", { settings: { baseUrl: mailgun.url } })
+      await bridge.configureIntegration("twilio", { settings: { baseUrl: twilio.url } })
+      admin = await createAdminHeaders(getContainer(), api)
+    })
+
+    describe("Mailgun webhook", () => {
+      const payload = (event: "delivered" | "failed", messageId: string, extra: Record<string, unknown> = {}) =>
+        mailgunWebhookPayload({ signingKey: SIGNING_KEY, event, messageId, recipient: "jane@example.com", ...extra } as any)
+
+      it("marks a message delivered, and bounced on a permanent failure", async () => {
+        const delivered = await sentDelivery("email", "msg-1@mg.test")
+        const { data } = await api.post("/webhooks/mailgun", payload("delivered", "msg-1@mg.test"))
+        expect(data).toEqual({ updated: true, status: "delivered" })
+        expect(await statusOf(delivered.id)).toBe("delivered")
+
+        const bounced = await sentDelivery("email", "msg-2@mg.test")
+        await api.post("/webhooks/mailgun", payload("failed", "msg-2@mg.test", { severity: "permanent" }))
+        const row = await deliveries().retrieveDeliveryRecord(bounced.id)
+        expect(row.status).toBe("bounced")
+      })
+
+      it("refuses bad, stale and replayed signatures with 401 and changes nothing", async () => {
+        const delivery = await sentDelivery("email", "msg-3@mg.test")
+        const forged = payload("delivered", "msg-3@mg.test")
+        forged.signature.signature = "0".repeat(64)
+        const stale = payload("delivered", "msg-3@mg.test", { timestamp: Math.floor(Date.now() / 1000) - 3600 })
+        const wrongKey = mailgunWebhookPayload({ signingKey: "another-key", event: "delivered", messageId: "msg-3@mg.test", recipient: "x@y.z" } as any)
+        for (const body of [forged, stale, wrongKey, { "event-data": forged["event-data"] }]) {
+          const response = await responseOf(api.post("/webhooks/mailgun", body))
+          expect(response.status).toBe(401)
+          expect(JSON.stringify(response.data)).not.toContain(SIGNING_KEY)
+        }
+        expect(await statusOf(delivery.id)).toBe("sent")
+
+        const genuine = payload("delivered", "msg-3@mg.test")
+        expect((await api.post("/webhooks/mailgun", genuine)).status).toBe(200)
+        expect((await responseOf(api.post("/webhooks/mailgun", genuine))).status).toBe(401)
+      })
+
+      it("acknowledges events about unknown messages and events that change nothing", async () => {
+        expect((await api.post("/webhooks/mailgun", payload("delivered", "unknown@mg.test"))).data).toEqual({ updated: false, status: null })
+        const delivery = await sentDelivery("email", "msg-4@mg.test")
+        await api.post("/webhooks/mailgun", payload("failed", "msg-4@mg.test", { severity: "temporary" }))
+        expect(await statusOf(delivery.id)).toBe("sent")
+      })
+    })
+
+    describe("Twilio webhook", () => {
+      const post = (params: Record<string, string>, signature = twilioSignature(TWILIO_TEST_AUTH_TOKEN, CALLBACK_URL, params)) =>
+        responseOf(
+          api.post("/webhooks/twilio", new URLSearchParams(params).toString(), {
+            headers: { "content-type": "application/x-www-form-urlencoded", "x-twilio-signature": signature },
+          })
+        )
+
+      it("marks a message delivered or undelivered with Twilio's error code", async () => {
+        const delivered = await sentDelivery("sms", "SM00000000000000000000000000000001")
+        const ok = await post({ MessageSid: "SM00000000000000000000000000000001", MessageStatus: "delivered", AccountSid: TWILIO_TEST_ACCOUNT_SID })
+        expect(ok.status).toBe(200)
+        expect(await statusOf(delivered.id)).toBe("delivered")
+
+        const lost = await sentDelivery("sms", "SM00000000000000000000000000000002")
+        await post({ MessageSid: "SM00000000000000000000000000000002", MessageStatus: "undelivered", ErrorCode: "30003" })
+        const row = await deliveries().retrieveDeliveryRecord(lost.id)
+        expect(row).toMatchObject({ status: "undelivered", status_reason: "Twilio error 30003" })
+      })
+
+      it("refuses a bad signature with 401 and changes nothing", async () => {
+        const delivery = await sentDelivery("sms", "SM00000000000000000000000000000003")
+        const params = { MessageSid: "SM00000000000000000000000000000003", MessageStatus: "delivered" }
+        expect((await post(params, twilioSignature("wrong-token", CALLBACK_URL, params))).status).toBe(401)
+        expect((await post(params, "")).status).toBe(401)
+        expect((await post({ ...params, MessageStatus: "failed" }, twilioSignature(TWILIO_TEST_AUTH_TOKEN, CALLBACK_URL, params))).status).toBe(401)
+        expect(await statusOf(delivery.id)).toBe("sent")
+      })
+    })
+
+    describe("admin deliveries", () => {
+      it("lists messages with masked recipients, filters them, and shows one with its body", async () => {
+        const email = await sentDelivery("email", "msg-5@mg.test")
+        await sentDelivery("sms", "SM00000000000000000000000000000005")
+        const { data } = await api.get("/admin/commerce-bridge/deliveries?channel=email", admin)
+        expect(data.count).toBe(1)
+        expect(data.deliveries[0]).toMatchObject({ id: email.id, recipient: "j***@e***.com", channel: "email", status: "sent" })
+        expect(data.deliveries[0].html).toBeUndefined()
+        expect(JSON.stringify(data)).not.toContain("jane@example.com")
+
+        const { data: sms } = await api.get("/admin/commerce-bridge/deliveries?channel=sms", admin)
+        expect(sms.deliveries[0].recipient).toBe("+***78")
+
+        const { data: detail } = await api.get(`/admin/commerce-bridge/deliveries/${email.id}`, admin)
+        expect(detail.delivery).toMatchObject({ html: "<p>Hi Jane</p>", text: "Hi Jane", recipient: "j***@e***.com" })
+      })
+
+      it("answers 400 for a bad filter, 404 for an unknown delivery, 401 without a session", async () => {
+        const bad = await responseOf(api.get("/admin/commerce-bridge/deliveries?status=lost", admin))
+        expect(bad.status).toBe(400)
+        expect(bad.data.message).toContain("status")
+        expect((await responseOf(api.get("/admin/commerce-bridge/deliveries/cbdel_nope", admin))).status).toBe(404)
+        expect((await responseOf(api.get("/admin/commerce-bridge/deliveries"))).status).toBe(401)
+      })
+
+      it("resends a message as a new delivery that goes out again", async () => {
+        const shop = await setUpShop(getContainer())
+        const order = await placeOrder(api, shop, { email: "jane@example.com" })
+        const original = await eventually(async () => {
+          const [row] = (await deliveries().listDeliveries({ resource_id: order.id })) as unknown as DeliveryRecord[]
+          expect(row.status).toBe("sent")
+          return row
+        })
+        const { data } = await api.post(`/admin/commerce-bridge/deliveries/${original.id}/resend`, {}, admin)
+        expect(data.delivery).toMatchObject({ resent_from_id: original.id, status: "queued", recipient: "j***@e***.com" })
+        await eventually(async () => expect(await statusOf(data.delivery.id)).toBe("sent"))
+        expect(mailgun.messages).toHaveLength(2)
+        expect(mailgun.messages[1].subject).toBe(mailgun.messages[0].subject)
+      })
+    })
+
+    describe("test messages", () => {
+      it("sends a test email through Mailgun and a test SMS through Twilio", async () => {
+        const { data } = await api.post("/admin/commerce-bridge/integrations/mailgun/test-message", { to: "owner@example.com" }, admin)
+        expect(data.delivery).toMatchObject({ channel: "email", template: "test-message", recipient: "o***@e***.com" })
+        await eventually(async () => expect(await statusOf(data.delivery.id)).toBe("sent"))
+        expect(mailgun.messages[0]).toMatchObject({ to: ["owner@example.com"], subject: "CommerceBridge: test message" })
+
+        const { data: sms } = await api.post("/admin/commerce-bridge/integrations/twilio/test-message", { to: "+4915112345678" }, admin)
+        await eventually(async () => expect(await statusOf(sms.delivery.id)).toBe("sent"))
+        expect(twilio.messages[0].body).toContain("through Twilio")
+      })
+
+      it("lands in the outbox when the integration is switched off", async () => {
+        await api.post("/admin/commerce-bridge/integrations/mailgun", { enabled: false }, admin)
+        const { data } = await api.post("/admin/commerce-bridge/integrations/mailgun/test-message", { to: "owner@example.com" }, admin)
+        await eventually(async () => expect(await statusOf(data.delivery.id)).toBe("outboxed"))
+        expect(mailgun.requests).toBe(0)
+      })
+
+      it.each([
+        ["mailgun", { to: "not-an-email" }, "to"],
+        ["twilio", { to: "0151 123" }, "to"],
+        ["strapi", { to: "owner@example.com" }, "does not send messages"],
+        ["mailgun", { to: "a@b.co", cc: "x" }, "cc"],
+      ])("answers 400 for a test message through %s with %j", async (name, body, expected) => {
+        const response = await responseOf(api.post(`/admin/commerce-bridge/integrations/${name}/test-message`, body, admin))
+        expect(response.status).toBe(400)
+        expect(response.data.message).toContain(expected)
+      })
+    })
+
+    describe("store events", () => {
+      it("welcomes a customer who registers, and sends a password reset link", async () => {
+        const shop = await setUpShop(getContainer())
+        const headers = { headers: { "x-publishable-api-key": shop.publishableKey } }
+        const { data: auth } = await api.post("/auth/customer/emailpass/register", { email: "new@example.com", password: "secret-pass" })
+        await api.post("/store/customers", { email: "new@example.com", first_name: "Nina" }, { headers: { ...headers.headers, authorization: `Bearer ${auth.token}` } })
+        await eventually(async () => expect(mailgun.messages.map((m) => m.subject)).toContain("Welcome to Medusa Store"))
+        expect(mailgun.messages[0].text).toContain("Hi Nina,")
+
+        await api.post("/auth/customer/emailpass/reset-password", { identifier: "new@example.com" })
+        const reset = await eventually(async () => {
+          const message = mailgun.messages.find((m) => m.subject === "Reset your Medusa Store password")
+          expect(message).toBeDefined()
+          return message!
+        })
+        expect(reset.text).toMatch(/http:\/\/localhost:8000\/reset-password\?token=[^&\s]+&email=new%40example.com/)
+      })
+
+      it("tells the customer when an order is canceled", async () => {
+        const shop = await setUpShop(getContainer())
+        const order = await placeOrder(api, shop, { email: "jane@example.com" })
+        await eventually(async () => expect(mailgun.messages).toHaveLength(1))
+        await api.post(`/admin/orders/${order.id}/cancel`, {}, admin)
+        await eventually(async () => expect(mailgun.messages.map((m) => m.subject)).toContain(`Order #${order.display_id} canceled`))
+      })
+    })
+  },
+})
