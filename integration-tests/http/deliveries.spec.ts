@@ -235,6 +235,34 @@ medusaIntegrationTestRunner({
         expect(reset.text).toMatch(/http:\/\/localhost:8000\/reset-password\?token=[^&\s]+&email=new%40example.com/)
       })
 
+      it("tells the customer when the order ships, with its tracking link, and when a refund is issued", async () => {
+        const shop = await setUpShop(getContainer())
+        const placed = await placeOrder(api, shop, { email: "jane@example.com" })
+        await eventually(async () => expect(mailgun.messages).toHaveLength(1))
+        const { data } = await api.get(`/admin/orders/${placed.id}?fields=items.id,payment_collections.payments.id`, admin)
+        const items = data.order.items.map((item: any) => ({ id: item.id, quantity: 2 })) // placeOrder buys two
+        const { data: fulfilled } = await api.post(`/admin/orders/${placed.id}/fulfillments?fields=fulfillments.id`, { items }, admin)
+        const fulfillmentId = fulfilled.order.fulfillments[0].id
+        const labels = [{ tracking_number: "TRK-42", tracking_url: "https://track.example.com/TRK-42", label_url: "https://track.example.com/label" }]
+        await api.post(`/admin/orders/${placed.id}/fulfillments/${fulfillmentId}/shipments`, { items, labels }, admin)
+        const shipped = await eventually(async () => {
+          const message = mailgun.messages.find((m) => m.subject === `Your order #${placed.display_id} is on its way`)
+          expect(message).toBeDefined()
+          return message!
+        })
+        expect(shipped.text).toContain("Tracking number: TRK-42 https://track.example.com/TRK-42")
+
+        const paymentId = data.order.payment_collections[0].payments[0].id
+        await api.post(`/admin/payments/${paymentId}/capture`, {}, admin)
+        await api.post(`/admin/payments/${paymentId}/refund`, { amount: 10 }, admin)
+        const refund = await eventually(async () => {
+          const message = mailgun.messages.find((m) => m.subject === `Refund for order #${placed.display_id}`)
+          expect(message).toBeDefined()
+          return message!
+        })
+        expect(refund.text).toContain(`We have refunded €10.00 for your order #${placed.display_id}.`)
+      })
+
       it("tells the customer when an order is canceled", async () => {
         const shop = await setUpShop(getContainer())
         const order = await placeOrder(api, shop, { email: "jane@example.com" })

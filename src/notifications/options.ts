@@ -45,7 +45,10 @@ export interface NotificationOptions {
 
 export type ResolvedNotificationOptions = Required<Omit<NotificationOptions, "templates">> & Pick<NotificationOptions, "templates">
 
+/** One job per message to send. */
 export const NOTIFICATIONS_QUEUE = "notifications"
+/** One job per store event: loading what it is about and rendering its messages runs here, off the event bus. */
+export const NOTIFICATION_EVENTS_QUEUE = "notification-events"
 
 export function resolveNotificationOptions(options: NotificationOptions = {}): ResolvedNotificationOptions {
   const resolved = {

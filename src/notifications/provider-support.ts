@@ -59,12 +59,16 @@ export class VendorSettings<Config> {
     if (resolved.missing.length) {
       throw new VendorDeliveryError(this.integration, "permanent", `not configured: ${resolved.missing.join(", ")} missing`)
     }
+    if (!resolved.enabled) {
+      throw new VendorDeliveryError(this.integration, "permanent", "switched off in the Integrations page")
+    }
     return resolved.config
   }
 
   /** Every secret value the settings hold, so no error message can echo one. */
   async secrets(keys: (keyof Config)[]): Promise<string[]> {
-    const config: Config = await this.read().catch(() => this.options)
+    const fromRegistry = this.bridge?.resolveIntegration<Config>(this.integration).then((resolved) => resolved.config, () => undefined)
+    const config: Config = (await fromRegistry) ?? this.options
     return keys.map((key) => config[key] as unknown).filter((value): value is string => typeof value === "string")
   }
 }

@@ -2,10 +2,16 @@ import type { Logger, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { QUEUE_MODULE } from "../modules/queue"
 import type QueueModuleService from "../modules/queue/service"
+import { sendEventNotificationsWorkflow } from "../workflows/send-event-notifications"
 import { deliverMessage, DeliveryJobData } from "./deliver"
-import { NOTIFICATIONS_QUEUE, ResolvedNotificationOptions } from "./options"
+import { NOTIFICATION_EVENTS_QUEUE, NOTIFICATIONS_QUEUE, ResolvedNotificationOptions } from "./options"
 
-/** Registers the message handler on the worker queue (it consumes only on worker instances). */
+export interface EventJobData {
+  event: string
+  data: Record<string, unknown>
+}
+
+/** Registers the handlers of both notification queues (they consume only on worker instances). */
 export async function startDeliveryWorker(container: MedusaContainer, options: ResolvedNotificationOptions): Promise<void> {
   if (!container.hasRegistration(QUEUE_MODULE)) {
     container.resolve<Logger>(ContainerRegistrationKeys.LOGGER).warn(
@@ -14,7 +20,11 @@ export async function startDeliveryWorker(container: MedusaContainer, options: R
     return
   }
   const queues = container.resolve<QueueModuleService>(QUEUE_MODULE)
-  await queues.registerHandler<DeliveryJobData>(NOTIFICATIONS_QUEUE, (job) => deliverMessage(container, job), {
-    concurrency: options.concurrency,
-  })
+  const concurrency = options.concurrency
+  await queues.registerHandler<EventJobData>(
+    NOTIFICATION_EVENTS_QUEUE,
+    async (job) => void (await sendEventNotificationsWorkflow(container).run({ input: job.data })),
+    { concurrency }
+  )
+  await queues.registerHandler<DeliveryJobData>(NOTIFICATIONS_QUEUE, (job) => deliverMessage(container, job), { concurrency })
 }

@@ -1,10 +1,10 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { EVENT_PLANNERS } from "../notifications/events"
-import { sendEventNotificationsWorkflow } from "../workflows/send-event-notifications"
+import { queueEventNotificationsWorkflow } from "../workflows/queue-event-notifications"
 
-/** Order, shipment, refund, customer and password-reset events → their customer messages. */
+/** Order, shipment, refund, customer and password-reset events → the worker queue, which sends their messages. */
 export default async function sendNotifications({ event, container }: SubscriberArgs<Record<string, unknown>>) {
-  await sendEventNotificationsWorkflow(container).run({ input: { event: event.name, data: event.data } })
+  await queueEventNotificationsWorkflow(container).run({ input: { event: event.name, data: event.data } })
 }
 
 export const config: SubscriberConfig = {

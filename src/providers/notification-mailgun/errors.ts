@@ -7,7 +7,19 @@ import { VendorDeliveryError, isTransientStatus } from "../../notifications/deli
  * 401 (key) and 404 (domain) need a person, so they go to the dead-letter queue for a replay.
  */
 export function mailgunFailure(error: unknown, secrets: string[]): VendorDeliveryError {
-  const status = typeof (error as { status?: unknown })?.status === "number" ? (error as { status: number }).status : undefined
+  const status = networkFailure(error) ? undefined : (error as { status?: unknown })?.status
+  return classified(typeof status === "number" ? status : undefined, error, secrets)
+}
+
+/**
+ * mailgun.js reports a request that got no response (refused, reset, timed out) as status 400
+ * with the Node error code as its message; a real answer carries the HTTP status text instead.
+ */
+function networkFailure(error: unknown): boolean {
+  return /^(E[A-Z]+|ERR_[A-Z_]+)$/.test((error as Error)?.message ?? "")
+}
+
+function classified(status: number | undefined, error: unknown, secrets: string[]): VendorDeliveryError {
   const details = (error as { details?: unknown })?.details
   const text = typeof details === "string" && details ? details : error instanceof Error ? error.message : String(error)
   const detail = safeErrorMessage(new Error(status ? `HTTP ${status}: ${text}` : text), secrets)

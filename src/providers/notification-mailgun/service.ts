@@ -63,7 +63,7 @@ export class MailgunNotificationService extends AbstractNotificationProviderServ
       const result = await this.client(config).messages.create(config.domain!, message as any)
       return { id: messageId(result.id) }
     } catch (error) {
-      throw mailgunFailure(error, await this.settings.secrets(["apiKey", "webhookSigningKey"]))
+      throw mailgunFailure(error, [...(await this.settings.secrets(["apiKey", "webhookSigningKey"])), ...recipients])
     }
   }
 
@@ -114,12 +114,10 @@ function trackingFields(extra: MailgunProviderData): Record<string, string | str
 
 const yesNo = (value: boolean) => (value ? "yes" : "no")
 
+/** A typed Blob: with the built-in FormData, mailgun.js sends a bare Buffer as application/octet-stream. */
 function toMailgunAttachment(attachment: Attachment) {
-  return {
-    data: Buffer.from(attachment.content, "base64"),
-    filename: attachment.filename,
-    ...(attachment.content_type ? { contentType: attachment.content_type } : {}),
-  }
+  const type = attachment.content_type ?? "application/octet-stream"
+  return { data: new Blob([Buffer.from(attachment.content, "base64")], { type }), filename: attachment.filename }
 }
 
 /** Mailgun answers "<id@domain>" and its webhooks say "id@domain": keep the bare form. */

@@ -33,13 +33,13 @@ export class OutboxNotificationService extends AbstractNotificationProviderServi
     if (!this.deliveries) {
       throw new VendorDeliveryError("Outbox", "permanent", `add "${NOTIFICATIONS_MODULE}" to the Notification Module's dependencies`)
     }
-    const content = await contentOf(notification, () => (this.renderer ??= new TemplateRenderer({ templatesDir: this.options.templatesDir })))
     const data = notification.data ?? {}
     const deliveryId = typeof data.delivery_id === "string" ? data.delivery_id : undefined
     if (deliveryId) {
       await this.deliveries.markStatus(deliveryId, "outboxed", "Stored in the outbox", "outbox")
       return { id: deliveryId }
     }
+    const content = await contentOf(notification, () => (this.renderer ??= new TemplateRenderer({ templatesDir: this.options.templatesDir })))
     const { created, existing } = await this.deliveries.recordDeliveries([
       {
         idempotency_key: `outbox:${randomUUID()}`,

@@ -53,7 +53,8 @@ export class TwilioNotificationService extends AbstractNotificationProviderServi
       })
       return { id: message.sid }
     } catch (error) {
-      throw twilioFailure(error, await this.settings.secrets(["authToken", "apiKeySecret"]))
+      // Twilio echoes the number it refused; short national numbers escape the generic phone mask.
+      throw twilioFailure(error, [...(await this.settings.secrets(["authToken", "apiKeySecret"])), notification.to, parties.to])
     }
   }
 
