@@ -14,8 +14,8 @@ import { bootStore } from "./app"
 import { percentile, steady } from "./measure"
 
 const MESSAGES = Number(process.env.BENCH_MESSAGES || 2000)
-const RATE = Number(process.env.BENCH_RATE || 50)
-const STEADY_SECONDS = Number(process.env.BENCH_STEADY_SECONDS || 20)
+const RATE = Number(process.env.BENCH_RATE || 10)
+const STEADY_SECONDS = Number(process.env.BENCH_STEADY_SECONDS || 30)
 const VENDOR_LATENCY_MS = Number(process.env.BENCH_VENDOR_LATENCY_MS || 20)
 const CONCURRENCY = 10 // the pipeline's default notifications.concurrency
 const round = (n: number) => Math.round(n * 100) / 100

@@ -31,25 +31,26 @@ export async function deliverMessage(container: MedusaContainer, job: QueueJob<D
   const route = await chooseRoute(bridge, delivery.channel)
   const what = `${delivery.template} (${delivery.channel}) to ${maskContactData(delivery.recipient)} [${delivery.id}]`
   if (route.provider === "outbox") {
-    await deliveries.markStatus(delivery.id, "outboxed", route.reason, "outbox")
+    await deliveries.markStatus(delivery.id, "outboxed", route.reason, { provider: "outbox" })
     logger.info(`CommerceBridge notifications: ${what} stored in the outbox: ${route.reason}`)
     return
   }
 
-  await deliveries.startAttempt(delivery, route.provider)
+  // Counted across replays, unlike the job's attempt number.
+  const attempt = { provider: route.provider, attempts: delivery.attempts + 1 }
   try {
     const sent = await sendThroughNotificationModule(container, delivery)
-    await deliveries.markSent(delivery.id, { provider: route.provider, ...sent })
-    logger.info(`CommerceBridge notifications: ${what} sent through ${route.provider}`)
+    await deliveries.markSent(delivery.id, { ...attempt, ...sent })
+    logger.debug(`CommerceBridge notifications: ${what} sent through ${route.provider}`)
   } catch (error) {
     const failure = classifyFailure(error)
     const reason = safeErrorMessage(new Error(failure.reason), await bridge.knownSecretValues())
     if (failure.kind === "permanent" || job.attempt >= job.max_attempts) {
-      await deliveries.markStatus(delivery.id, "dead", reason)
+      await deliveries.markStatus(delivery.id, "dead", reason, attempt)
       logger.warn(`CommerceBridge notifications: ${what} dead-lettered after attempt ${job.attempt}: ${reason}`)
       throw new PermanentJobError(reason)
     }
-    await deliveries.noteAttemptFailure(delivery.id, reason)
+    await deliveries.noteAttemptFailure(delivery.id, reason, attempt)
     logger.warn(`CommerceBridge notifications: ${what} attempt ${job.attempt} failed, will retry: ${reason}`)
     throw new RetryLaterError(reason, failure.retryAfterMs)
   }
@@ -69,11 +70,13 @@ type NotificationModule = INotificationModuleService & {
 async function sendThroughNotificationModule(container: MedusaContainer, delivery: DeliveryRecord) {
   const notifications = container.resolve<NotificationModule>(Modules.NOTIFICATION)
   const key = delivery.idempotency_key
-  const failed = await notifications.listNotifications({ idempotency_key: key, status: "failure" } as object, { select: ["id"] })
-  if (failed.length) {
-    await notifications.updateNotifications(failed.map(({ id }) => ({ id, idempotency_key: `${key}:failed:${id}` })))
+  if (delivery.attempts > 0) {
+    const failed = await notifications.listNotifications({ idempotency_key: key, status: "failure" } as object, { select: ["id"] })
+    if (failed.length) {
+      await notifications.updateNotifications(failed.map(({ id }) => ({ id, idempotency_key: `${key}:failed:${id}` })))
+    }
   }
-  await notifications.createNotifications({
+  const [created] = await notifications.createNotifications([{
     to: delivery.recipient,
     channel: delivery.channel,
     template: delivery.template,
@@ -83,7 +86,8 @@ async function sendThroughNotificationModule(container: MedusaContainer, deliver
     resource_id: delivery.resource_id,
     resource_type: delivery.resource_type,
     idempotency_key: key,
-  })
-  const [notification] = await notifications.listNotifications({ idempotency_key: key } as object, { take: 1 })
+  }])
+  // Nothing created: the key was sent before (a re-run after a crash); report that notification.
+  const [notification] = created ? [created] : await notifications.listNotifications({ idempotency_key: key } as object, { take: 1 })
   return { external_id: notification?.external_id ?? null, notification_id: notification?.id ?? null }
 }

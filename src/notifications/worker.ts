@@ -2,9 +2,9 @@ import type { Logger, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { QUEUE_MODULE } from "../modules/queue"
 import type QueueModuleService from "../modules/queue/service"
-import { sendEventNotificationsWorkflow } from "../workflows/send-event-notifications"
 import { deliverMessage, DeliveryJobData } from "./deliver"
 import { NOTIFICATION_EVENTS_QUEUE, NOTIFICATIONS_QUEUE, ResolvedNotificationOptions } from "./options"
+import { queueEventDeliveries } from "./plan"
 
 export interface EventJobData {
   event: string
@@ -23,7 +23,7 @@ export async function startDeliveryWorker(container: MedusaContainer, options: R
   const concurrency = options.concurrency
   await queues.registerHandler<EventJobData>(
     NOTIFICATION_EVENTS_QUEUE,
-    async (job) => void (await sendEventNotificationsWorkflow(container).run({ input: job.data })),
+    async (job) => void (await queueEventDeliveries(container, job.data.event, job.data.data)),
     { concurrency }
   )
   await queues.registerHandler<DeliveryJobData>(NOTIFICATIONS_QUEUE, (job) => deliverMessage(container, job), { concurrency })

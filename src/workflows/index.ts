@@ -1,6 +1,5 @@
 export * from "./check-integrations-health"
 export * from "./steps/run-health-checks"
-export * from "./send-event-notifications"
 export * from "./resend-delivery"
 export * from "./send-test-message"
 export * from "./queue-event-notifications"

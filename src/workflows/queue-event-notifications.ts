@@ -26,7 +26,7 @@ export const queueEventStep = createStep(queueEventStepId, async (input: EventJo
 
 export const queueEventNotificationsWorkflowId = "commerce-bridge-queue-event-notifications"
 
-/** Hands a store event to the worker queue, which renders and sends its messages (see send-event-notifications). */
+/** Hands a store event to the worker queue, which renders, records and sends its messages (notifications/plan.ts). */
 export const queueEventNotificationsWorkflow = createWorkflow(queueEventNotificationsWorkflowId, (input: EventJobData) => {
   return new WorkflowResponse(queueEventStep(input))
 })

@@ -64,33 +64,27 @@ export default class DeliveryModuleService extends MedusaService({ Delivery }) {
     return (await this.retrieveDelivery(id)) as unknown as DeliveryRecord
   }
 
-  async startAttempt(delivery: DeliveryRecord, provider: string): Promise<void> {
-    await this.updateDeliveries({
-      id: delivery.id,
-      provider,
-      attempts: delivery.attempts + 1,
-      last_attempt_at: new Date(),
-    } as any)
-  }
-
-  async markSent(id: string, sent: { provider: string; external_id: string | null; notification_id: string | null }) {
+  async markSent(id: string, sent: { provider: string; attempts: number; external_id: string | null; notification_id: string | null }) {
     const now = new Date()
-    await this.updateDeliveries({ id, ...sent, status: "sent", status_reason: null, sent_at: now, status_changed_at: now } as any)
+    await this.updateDeliveries({ id, ...sent, status: "sent", status_reason: null, last_attempt_at: now, sent_at: now, status_changed_at: now } as any)
   }
 
-  async markStatus(id: string, status: DeliveryStatus, reason: string | null, provider?: string) {
+  /** Moves a message to `status`; `attempt` records the attempt that got it there. */
+  async markStatus(id: string, status: DeliveryStatus, reason: string | null, attempt: { provider?: string; attempts?: number } = {}) {
+    const now = new Date()
     await this.updateDeliveries({
       id,
       status,
       status_reason: reason?.slice(0, REASON_LENGTH) ?? null,
-      status_changed_at: new Date(),
-      ...(provider ? { provider } : {}),
+      status_changed_at: now,
+      ...attempt,
+      ...(attempt.attempts ? { last_attempt_at: now } : {}),
     } as any)
   }
 
   /** Notes a failed attempt that will be retried: the message stays queued. */
-  async noteAttemptFailure(id: string, reason: string) {
-    await this.updateDeliveries({ id, status: "queued", status_reason: reason.slice(0, REASON_LENGTH) } as any)
+  async noteAttemptFailure(id: string, reason: string, attempt: { provider: string; attempts: number }) {
+    await this.updateDeliveries({ id, ...attempt, status: "queued", status_reason: reason.slice(0, REASON_LENGTH), last_attempt_at: new Date() } as any)
   }
 
   /**

@@ -36,7 +36,7 @@ export class OutboxNotificationService extends AbstractNotificationProviderServi
     const data = notification.data ?? {}
     const deliveryId = typeof data.delivery_id === "string" ? data.delivery_id : undefined
     if (deliveryId) {
-      await this.deliveries.markStatus(deliveryId, "outboxed", "Stored in the outbox", "outbox")
+      await this.deliveries.markStatus(deliveryId, "outboxed", "Stored in the outbox", { provider: "outbox" })
       return { id: deliveryId }
     }
     const content = await contentOf(notification, () => (this.renderer ??= new TemplateRenderer({ templatesDir: this.options.templatesDir })))
@@ -53,7 +53,7 @@ export class OutboxNotificationService extends AbstractNotificationProviderServi
       },
     ])
     const row = created[0] ?? existing[0]
-    await this.deliveries.markStatus(row.id, "outboxed", "Stored in the outbox", "outbox")
+    await this.deliveries.markStatus(row.id, "outboxed", "Stored in the outbox", { provider: "outbox" })
     this.logger.info(`CommerceBridge outbox: stored ${notification.template} for ${maskContactData(notification.to)} (${row.id})`)
     return { id: row.id }
   }

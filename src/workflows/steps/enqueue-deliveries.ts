@@ -1,10 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { NOTIFICATIONS_MODULE } from "../../modules/notifications"
-import type DeliveryModuleService from "../../modules/notifications/service"
 import type { DeliveryRecord } from "../../modules/notifications/types"
-import { QUEUE_MODULE } from "../../modules/queue"
-import type QueueModuleService from "../../modules/queue/service"
-import { NOTIFICATIONS_QUEUE } from "../../notifications/options"
+import { pushDeliveries } from "../../notifications/plan"
 
 export const enqueueDeliveriesStepId = "commerce-bridge-enqueue-deliveries"
 
@@ -15,14 +11,7 @@ export const enqueueDeliveriesStepId = "commerce-bridge-enqueue-deliveries"
 export const enqueueDeliveriesStep = createStep(
   enqueueDeliveriesStepId,
   async (input: Pick<DeliveryRecord, "id" | "template">[], { container }) => {
-    if (!input.length) return new StepResponse([])
-    const { settings } = container.resolve<DeliveryModuleService>(NOTIFICATIONS_MODULE)
-    const queues = container.resolve<QueueModuleService>(QUEUE_MODULE)
-    const options = { attempts: settings.attempts, backoff: { type: "exponential" as const, delayMs: settings.backoffMs } }
-    const results = await queues.pushBulk(
-      NOTIFICATIONS_QUEUE,
-      input.map((delivery) => ({ name: delivery.template, data: { delivery_id: delivery.id }, options: { ...options, jobId: delivery.id } }))
-    )
+    const results = await pushDeliveries(container, input)
     return new StepResponse(results.map((result) => result.id))
   }
 )

@@ -49,7 +49,7 @@ describe("OutboxNotificationService", () => {
 
     expect(result).toEqual({ id: "del_existing" })
     expect(deliveries.markStatus).toHaveBeenCalledTimes(1)
-    expect(deliveries.markStatus).toHaveBeenCalledWith("del_existing", "outboxed", "Stored in the outbox", "outbox")
+    expect(deliveries.markStatus).toHaveBeenCalledWith("del_existing", "outboxed", "Stored in the outbox", { provider: "outbox" })
     expect(deliveries.recordDeliveries).not.toHaveBeenCalled()
   })
 
@@ -82,7 +82,7 @@ describe("OutboxNotificationService", () => {
       },
     ])
     expect(result).toEqual({ id: "del_1" })
-    expect(deliveries.markStatus).toHaveBeenCalledWith("del_1", "outboxed", "Stored in the outbox", "outbox")
+    expect(deliveries.markStatus).toHaveBeenCalledWith("del_1", "outboxed", "Stored in the outbox", { provider: "outbox" })
     expect(deliveries.recordDeliveries.mock.invocationCallOrder[0]).toBeLessThan(deliveries.markStatus.mock.invocationCallOrder[0])
 
     // The log names the delivery but not the customer's address.
@@ -105,7 +105,7 @@ describe("OutboxNotificationService", () => {
     expect(entry.html).toContain("<!doctype html>")
     expect(entry.html).toContain("Linen shirt")
     expect(entry.text).toContain("Hallo Jane,")
-    expect(deliveries.markStatus).toHaveBeenCalledWith("del_1", "outboxed", "Stored in the outbox", "outbox")
+    expect(deliveries.markStatus).toHaveBeenCalledWith("del_1", "outboxed", "Stored in the outbox", { provider: "outbox" })
   })
 
   it("stores an SMS rendered for SMS, with no subject or html, and the locale defaulting to en", async () => {
@@ -141,7 +141,7 @@ describe("OutboxNotificationService", () => {
     const result = await service.send({ to: "jane@example.com", channel: "email", template: "order-placed", content: { text: "Thanks" } })
 
     expect(result).toEqual({ id: "del_known" })
-    expect(deliveries.markStatus).toHaveBeenCalledWith("del_known", "outboxed", "Stored in the outbox", "outbox")
+    expect(deliveries.markStatus).toHaveBeenCalledWith("del_known", "outboxed", "Stored in the outbox", { provider: "outbox" })
   })
 
   it("ignores a delivery_id that is not a string", async () => {
@@ -151,7 +151,7 @@ describe("OutboxNotificationService", () => {
     await service.send({ to: "jane@example.com", channel: "email", template: "order-placed", content: { text: "Thanks" }, data: { delivery_id: 42 } })
 
     expect(deliveries.recordDeliveries).toHaveBeenCalledTimes(1)
-    expect(deliveries.markStatus).toHaveBeenCalledWith("del_1", "outboxed", "Stored in the outbox", "outbox")
+    expect(deliveries.markStatus).toHaveBeenCalledWith("del_1", "outboxed", "Stored in the outbox", { provider: "outbox" })
   })
 
   it("fails permanently naming commerceBridgeNotifications when the container has no deliveries module", async () => {
