@@ -60,7 +60,11 @@ const commerceBridge: CommerceBridgeOptions = {
 /** Without REDIS_URL Medusa runs its in-memory event bus, workflow engine, locking and cache. */
 const redisModules = redisUrl
   ? [
-      { resolve: "@medusajs/medusa/event-bus-redis", options: { redisUrl } },
+      {
+        resolve: "@medusajs/medusa/event-bus-redis",
+        // Medusa handles one event at a time unless told otherwise.
+        options: { redisUrl, workerOptions: { concurrency: Number(env.MEDUSA_EVENT_BUS_CONCURRENCY) || 1 } },
+      },
       { resolve: "@medusajs/medusa/workflow-engine-redis", options: { redis: { url: redisUrl } } },
       {
         resolve: "@medusajs/medusa/locking",

@@ -18,6 +18,7 @@ const RATE = Number(process.env.BENCH_RATE || 10)
 const STEADY_SECONDS = Number(process.env.BENCH_STEADY_SECONDS || 30)
 const VENDOR_LATENCY_MS = Number(process.env.BENCH_VENDOR_LATENCY_MS || 20)
 const CONCURRENCY = 10 // the pipeline's default notifications.concurrency
+const EVENT_BUS_CONCURRENCY = Number(process.env.MEDUSA_EVENT_BUS_CONCURRENCY || 10)
 const round = (n: number) => Math.round(n * 100) / 100
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
@@ -48,6 +49,7 @@ async function main() {
 
   const app = await bootStore("commerce_bridge_bench", {
     REDIS_URL: process.env.REDIS_URL || "redis://127.0.0.1:6379",
+    MEDUSA_EVENT_BUS_CONCURRENCY: String(EVENT_BUS_CONCURRENCY),
     COMMERCE_BRIDGE_QUEUE_PREFIX: `{cbbench-${randomUUID().slice(0, 8)}}`,
     COMMERCE_BRIDGE_SECRETS_KEY: process.env.COMMERCE_BRIDGE_SECRETS_KEY || "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
     MAILGUN_API_KEY: mailgun.apiKey,
@@ -85,6 +87,7 @@ async function main() {
       messages: MESSAGES,
       vendor_latency_ms: VENDOR_LATENCY_MS,
       concurrency: CONCURRENCY,
+      event_bus_concurrency: EVENT_BUS_CONCURRENCY,
       direct: { messages_per_s: round(directPerS), p50_ms: round(percentile(directLatencies, 50)), p95_ms: round(percentile(directLatencies, 95)) },
       pipeline: { messages_per_s: round(pipelinePerS), p50_ms: round(percentile(pipelineLatencies, 50)), p95_ms: round(percentile(pipelineLatencies, 95)) },
       steady_rate_per_s: RATE,

@@ -48,4 +48,16 @@ describe("the dev store's medusa-config.ts", () => {
     expect(bridge.options.integrations.mailgun).toMatchObject({ apiKey: "key-1", domain: "mg.test", from: "a@mg.test" })
     expect(bridge.options.integrations.twilio).toBeUndefined()
   })
+
+  it("registers the Notification Module with Mailgun and Twilio reading the registry, and the deliveries module", () => {
+    const config = loadConfig({})
+    const modules = Object.values(config.modules as Record<string, any>)
+    const notification = modules.find((mod) => mod.resolve === "@medusajs/medusa/notification")
+    expect(notification.dependencies).toEqual(["commerceBridge", "commerceBridgeNotifications"])
+    expect(notification.options.providers).toEqual([
+      expect.objectContaining({ resolve: "./src/providers/notification-mailgun", id: "mailgun", options: expect.objectContaining({ channels: ["email"], useIntegrationSettings: true }) }),
+      expect.objectContaining({ resolve: "./src/providers/notification-twilio", id: "twilio", options: expect.objectContaining({ channels: ["sms", "whatsapp"], useIntegrationSettings: true }) }),
+    ])
+    expect(modules.map((mod) => mod.resolve)).toContain("./src/modules/notifications")
+  })
 })
