@@ -1,6 +1,9 @@
 import crypto from "crypto"
-import { STATUS_CODES, type IncomingMessage, type ServerResponse } from "http"
-import { sendJson, startLocalServer } from "../helpers/local-server"
+import type { IncomingMessage, ServerResponse } from "http"
+import { readBody, sendJson, startLocalServer } from "../helpers/local-server"
+import { FaultScript, ScriptedFault, sendFault } from "./fault-script"
+
+export type { ScriptedFault }
 
 /** A local imitation of Mailgun's v3 sending API, for pointing the official mailgun.js SDK at in tests. */
 
@@ -31,8 +34,6 @@ export interface MailgunRecordedMessage {
   receivedAt: Date
 }
 
-/** `body`: a string is sent as text/plain, anything else as JSON; default `{ message: <status text> }`. */
-export interface ScriptedFault { status: number; body?: unknown; headers?: Record<string, string> }
 
 export interface MailgunFixture {
   url: string
@@ -53,8 +54,7 @@ export async function startMailgunFixture(options: MailgunFixtureOptions = {}): 
   const apiKey = options.apiKey ?? "key-test"
   const domains = new Set(options.domains ?? ["mg.test"])
   const messages: MailgunRecordedMessage[] = []
-  let faults: ScriptedFault[] = []
-  let latency = 0
+  const script = new FaultScript()
 
   const server = await startLocalServer((req, res) => {
     handle(req, res).catch((error) => sendJson(res, 500, { message: String(error) }))
@@ -62,7 +62,7 @@ export async function startMailgunFixture(options: MailgunFixtureOptions = {}): 
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const body = await readBody(req)
-    if (latency) await new Promise((resolve) => setTimeout(resolve, latency))
+    await script.delay()
     if (req.headers.authorization !== basicAuth("api", apiKey)) {
       res.writeHead(401, { "content-type": "text/plain" }).end("Forbidden")
       return
@@ -77,8 +77,8 @@ export async function startMailgunFixture(options: MailgunFixtureOptions = {}): 
     const messagesRoute = /^\/v3\/([^/]+)\/messages$/.exec(path)
     if (req.method !== "POST" || !messagesRoute) return sendJson(res, 404, { message: "Not Found" })
 
-    const fault = faults.shift()
-    if (fault) return sendFault(res, fault)
+    const fault = script.take()
+    if (fault) return sendFault(res, fault, (message) => ({ message }))
     const domain = decodeURIComponent(messagesRoute[1])
     if (!domains.has(domain)) return sendJson(res, 404, { message: `Domain not found: ${domain}` })
     const result = acceptMessage(domain, parseForm(req.headers["content-type"] ?? "", body))
@@ -94,17 +94,12 @@ export async function startMailgunFixture(options: MailgunFixtureOptions = {}): 
     get requests() {
       return server.requests.length
     },
-    failNext(count, fault) {
-      faults.push(...Array.from({ length: count }, () => fault))
-    },
-    setLatency(ms) {
-      latency = ms
-    },
+    failNext: (count, fault) => script.failNext(count, fault),
+    setLatency: (ms) => script.setLatency(ms),
     reset() {
       messages.length = 0
       server.requests.length = 0
-      faults = []
-      latency = 0
+      script.reset()
     },
     close: () => server.close(),
   }
@@ -196,19 +191,6 @@ const splitAddresses = (list: string) => list.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$
 function isAddress(value: string): boolean {
   const address = /<([^>]*)>\s*$/.exec(value)?.[1] ?? value.trim()
   return /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(address)
-}
-
-function sendFault(res: ServerResponse, fault: ScriptedFault) {
-  const body = fault.body ?? { message: STATUS_CODES[fault.status] }
-  const isText = typeof body === "string"
-  res.writeHead(fault.status, { "content-type": isText ? "text/plain" : "application/json", ...fault.headers })
-  res.end(isText ? body : JSON.stringify(body))
-}
-
-async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = []
-  for await (const chunk of req) chunks.push(chunk as Buffer)
-  return Buffer.concat(chunks)
 }
 
 /** undefined when absent, null when not valid JSON. */

@@ -1,6 +1,9 @@
 import crypto from "crypto"
-import { STATUS_CODES, type IncomingMessage, type ServerResponse } from "http"
-import { sendJson, startLocalServer } from "../helpers/local-server"
+import type { IncomingMessage, ServerResponse } from "http"
+import { readBody, sendJson, startLocalServer } from "../helpers/local-server"
+import { FaultScript, ScriptedFault, sendFault } from "./fault-script"
+
+export type { ScriptedFault }
 
 /** A local imitation of Twilio's REST API 2010-04-01 Messages resource, for pointing the official twilio SDK at in tests. */
 
@@ -28,12 +31,6 @@ export interface TwilioRecordedMessage {
   receivedAt: Date
 }
 
-export interface ScriptedFault {
-  status: number
-  /** A string is sent as is, anything else as JSON. Default: a Twilio error body, e.g. code 20429 "Too Many Requests". */
-  body?: unknown
-  headers?: Record<string, string>
-}
 
 export interface TwilioFixture {
   url: string
@@ -55,8 +52,7 @@ export async function startTwilioFixture(options: TwilioFixtureOptions = {}): Pr
   const accounts = options.accounts ?? { [TWILIO_TEST_ACCOUNT_SID]: { authToken: TWILIO_TEST_AUTH_TOKEN } }
   const messages: TwilioRecordedMessage[] = []
   const resources = new Map<string, Record<string, unknown>>()
-  let faults: ScriptedFault[] = []
-  let latency = 0
+  const script = new FaultScript()
 
   const server = await startLocalServer((req, res) => {
     handle(req, res).catch((error) => sendJson(res, 500, twilioError(500, 20500, String(error))))
@@ -64,7 +60,7 @@ export async function startTwilioFixture(options: TwilioFixtureOptions = {}): Pr
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const body = await readBody(req)
-    if (latency) await new Promise((resolve) => setTimeout(resolve, latency))
+    await script.delay()
     const path = new URL(req.url!, "http://fixture").pathname
     const accountSid = /^\/2010-04-01\/Accounts\/(AC[0-9a-zA-Z]{32})(?:[./]|$)/.exec(path)?.[1]
     if (!accountSid || authenticatedAccount(req.headers.authorization) !== accountSid) {
@@ -79,8 +75,8 @@ export async function startTwilioFixture(options: TwilioFixtureOptions = {}): Pr
       return sendJson(res, 404, twilioError(404, 20404, `The requested resource ${path} was not found`))
     }
 
-    const fault = faults.shift()
-    if (fault) return sendFault(res, fault)
+    const fault = script.take()
+    if (fault) return sendFault(res, fault, (message) => twilioError(fault.status, 20000 + fault.status, message))
     const result = createMessage(accountSid, new URLSearchParams(body.toString("utf8")))
     if ("code" in result) return sendJson(res, 400, result)
     messages.push(result.record)
@@ -103,18 +99,13 @@ export async function startTwilioFixture(options: TwilioFixtureOptions = {}): Pr
     get requests() {
       return server.requests.length
     },
-    failNext(count, fault) {
-      faults.push(...Array.from({ length: count }, () => fault))
-    },
-    setLatency(ms) {
-      latency = ms
-    },
+    failNext: (count, fault) => script.failNext(count, fault),
+    setLatency: (ms) => script.setLatency(ms),
     reset() {
       messages.length = 0
       resources.clear()
       server.requests.length = 0
-      faults = []
-      latency = 0
+      script.reset()
     },
     close: () => server.close(),
   }
@@ -205,21 +196,8 @@ function twilioError(status: number, code: number, message: string) {
   return { code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status }
 }
 
-function sendFault(res: ServerResponse, fault: ScriptedFault) {
-  const body = fault.body ?? twilioError(fault.status, 20000 + fault.status, STATUS_CODES[fault.status] ?? "Error")
-  const isText = typeof body === "string"
-  res.writeHead(fault.status, { "content-type": isText ? "text/plain" : "application/json", ...fault.headers })
-  res.end(isText ? body : JSON.stringify(body))
-}
-
 /** "Sun, 22 Nov 2026 17:01:02 +0000", the date format of Twilio's 2010 API. */
 const rfc2822 = (date: Date) => date.toUTCString().replace("GMT", "+0000")
-
-async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = []
-  for await (const chunk of req) chunks.push(chunk as Buffer)
-  return Buffer.concat(chunks)
-}
 
 /**
  * X-Twilio-Signature as Twilio documents it: base64 HMAC-SHA1 (key = auth token) over the full URL followed by each

@@ -77,16 +77,3 @@ export async function placeOrder(api: any, shop: Shop, buyer: Buyer): Promise<{ 
   if (completed.type !== "order") throw new Error(`Cart did not complete: ${JSON.stringify(completed.error ?? completed)}`)
   return completed.order
 }
-
-/** Retries an assertion until it passes or the time is up. */
-export async function eventually<T>(assertion: () => Promise<T> | T, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    try {
-      return await assertion()
-    } catch (error) {
-      if (Date.now() > deadline) throw error
-      await new Promise((resolve) => setTimeout(resolve, 100))
-    }
-  }
-}

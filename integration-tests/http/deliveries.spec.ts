@@ -1,37 +1,30 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { randomUUID } from "crypto"
-import { BRIDGE_MODULE } from "../../src/modules/bridge"
-import type BridgeModuleService from "../../src/modules/bridge/service"
 import { NOTIFICATIONS_MODULE } from "../../src/modules/notifications"
 import type DeliveryModuleService from "../../src/modules/notifications/service"
 import type { DeliveryRecord } from "../../src/modules/notifications/types"
-import { MailgunFixture, mailgunWebhookPayload, startMailgunFixture } from "../__fixtures__/mailgun"
-import { startTwilioFixture, TWILIO_TEST_ACCOUNT_SID, TWILIO_TEST_AUTH_TOKEN, TwilioFixture, twilioSignature } from "../__fixtures__/twilio"
+import { mailgunWebhookPayload } from "../__fixtures__/mailgun"
+import { TWILIO_TEST_ACCOUNT_SID, TWILIO_TEST_AUTH_TOKEN, twilioSignature } from "../__fixtures__/twilio"
 import { createAdminHeaders, responseOf } from "../helpers/admin"
-import { eventually, placeOrder, setUpShop } from "../helpers/shop"
+import { eventually } from "../helpers/eventually"
+import { placeOrder, setUpShop } from "../helpers/shop"
+import { useVendorFixtures, VENDOR_ENV } from "../helpers/vendors"
 
 jest.setTimeout(180 * 1000)
 
 const SIGNING_KEY = "mailgun-signing-key-123"
 const CALLBACK_URL = "https://shop.example.com/webhooks/twilio"
 
-// Read by medusa-config.ts, which the runner loads before it applies its `env` option.
 Object.assign(process.env, {
-  MAILGUN_API_KEY: "key-test",
-  MAILGUN_DOMAIN: "mg.test",
-  MAILGUN_FROM: "Nordic Goods <orders@mg.test>",
+  ...VENDOR_ENV,
   MAILGUN_WEBHOOK_SIGNING_KEY: SIGNING_KEY,
-  TWILIO_ACCOUNT_SID: TWILIO_TEST_ACCOUNT_SID,
-  TWILIO_AUTH_TOKEN: TWILIO_TEST_AUTH_TOKEN,
-  TWILIO_FROM: "+15005550006",
   TWILIO_STATUS_CALLBACK_URL: CALLBACK_URL,
   COMMERCE_BRIDGE_NOTIFICATION_BACKOFF_MS: "200",
 })
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
-    let mailgun: MailgunFixture
-    let twilio: TwilioFixture
+    const vendors = useVendorFixtures(getContainer)
     let admin: { headers: Record<string, string> }
     const deliveries = () => getContainer().resolve<DeliveryModuleService>(NOTIFICATIONS_MODULE)
 
@@ -51,25 +44,12 @@ medusaIntegrationTestRunner({
           resource_id: "order_1",
         },
       ])
-      await deliveries().markSent(created[0].id, { provider: channel === "email" ? "mailgun" : "twilio", external_id: externalId, notification_id: null })
+      await deliveries().markSent(created[0].id, { provider: channel === "email" ? "mailgun" : "twilio", attempts: 1, external_id: externalId, notification_id: null })
       return created[0]
     }
     const statusOf = async (id: string) => (await deliveries().retrieveDeliveryRecord(id)).status
 
-    beforeAll(async () => {
-      mailgun = await startMailgunFixture()
-      twilio = await startTwilioFixture()
-    })
-    afterAll(async () => {
-      await mailgun.close()
-      await twilio.close()
-    })
     beforeEach(async () => {
-      mailgun.reset()
-      twilio.reset()
-      const bridge = getContainer().resolve<BridgeModuleService>(BRIDGE_MODULE)
-      await bridge.configureIntegration("mailgun", { settings: { baseUrl: mailgun.url } })
-      await bridge.configureIntegration("twilio", { settings: { baseUrl: twilio.url } })
       admin = await createAdminHeaders(getContainer(), api)
     })
 
@@ -181,8 +161,8 @@ medusaIntegrationTestRunner({
         const { data } = await api.post(`/admin/commerce-bridge/deliveries/${original.id}/resend`, {}, admin)
         expect(data.delivery).toMatchObject({ resent_from_id: original.id, status: "queued", recipient: "j***@e***.com" })
         await eventually(async () => expect(await statusOf(data.delivery.id)).toBe("sent"))
-        expect(mailgun.messages).toHaveLength(2)
-        expect(mailgun.messages[1].subject).toBe(mailgun.messages[0].subject)
+        expect(vendors.mailgun.messages).toHaveLength(2)
+        expect(vendors.mailgun.messages[1].subject).toBe(vendors.mailgun.messages[0].subject)
       })
     })
 
@@ -191,18 +171,18 @@ medusaIntegrationTestRunner({
         const { data } = await api.post("/admin/commerce-bridge/integrations/mailgun/test-message", { to: "owner@example.com" }, admin)
         expect(data.delivery).toMatchObject({ channel: "email", template: "test-message", recipient: "o***@e***.com" })
         await eventually(async () => expect(await statusOf(data.delivery.id)).toBe("sent"))
-        expect(mailgun.messages[0]).toMatchObject({ to: ["owner@example.com"], subject: "CommerceBridge: test message" })
+        expect(vendors.mailgun.messages[0]).toMatchObject({ to: ["owner@example.com"], subject: "CommerceBridge: test message" })
 
         const { data: sms } = await api.post("/admin/commerce-bridge/integrations/twilio/test-message", { to: "+4915112345678" }, admin)
         await eventually(async () => expect(await statusOf(sms.delivery.id)).toBe("sent"))
-        expect(twilio.messages[0].body).toContain("through Twilio")
+        expect(vendors.twilio.messages[0].body).toContain("through Twilio")
       })
 
       it("lands in the outbox when the integration is switched off", async () => {
         await api.post("/admin/commerce-bridge/integrations/mailgun", { enabled: false }, admin)
         const { data } = await api.post("/admin/commerce-bridge/integrations/mailgun/test-message", { to: "owner@example.com" }, admin)
         await eventually(async () => expect(await statusOf(data.delivery.id)).toBe("outboxed"))
-        expect(mailgun.requests).toBe(0)
+        expect(vendors.mailgun.requests).toBe(0)
       })
 
       it.each([
@@ -223,12 +203,12 @@ medusaIntegrationTestRunner({
         const headers = { headers: { "x-publishable-api-key": shop.publishableKey } }
         const { data: auth } = await api.post("/auth/customer/emailpass/register", { email: "new@example.com", password: "secret-pass" })
         await api.post("/store/customers", { email: "new@example.com", first_name: "Nina" }, { headers: { ...headers.headers, authorization: `Bearer ${auth.token}` } })
-        await eventually(async () => expect(mailgun.messages.map((m) => m.subject)).toContain("Welcome to Medusa Store"))
-        expect(mailgun.messages[0].text).toContain("Hi Nina,")
+        await eventually(async () => expect(vendors.mailgun.messages.map((m) => m.subject)).toContain("Welcome to Medusa Store"))
+        expect(vendors.mailgun.messages[0].text).toContain("Hi Nina,")
 
         await api.post("/auth/customer/emailpass/reset-password", { identifier: "new@example.com" })
         const reset = await eventually(async () => {
-          const message = mailgun.messages.find((m) => m.subject === "Reset your Medusa Store password")
+          const message = vendors.mailgun.messages.find((m) => m.subject === "Reset your Medusa Store password")
           expect(message).toBeDefined()
           return message!
         })
@@ -238,7 +218,7 @@ medusaIntegrationTestRunner({
       it("tells the customer when the order ships, with its tracking link, and when a refund is issued", async () => {
         const shop = await setUpShop(getContainer())
         const placed = await placeOrder(api, shop, { email: "jane@example.com" })
-        await eventually(async () => expect(mailgun.messages).toHaveLength(1))
+        await eventually(async () => expect(vendors.mailgun.messages).toHaveLength(1))
         const { data } = await api.get(`/admin/orders/${placed.id}?fields=items.id,payment_collections.payments.id`, admin)
         const items = data.order.items.map((item: any) => ({ id: item.id, quantity: 2 })) // placeOrder buys two
         const { data: fulfilled } = await api.post(`/admin/orders/${placed.id}/fulfillments?fields=fulfillments.id`, { items }, admin)
@@ -246,7 +226,7 @@ medusaIntegrationTestRunner({
         const labels = [{ tracking_number: "TRK-42", tracking_url: "https://track.example.com/TRK-42", label_url: "https://track.example.com/label" }]
         await api.post(`/admin/orders/${placed.id}/fulfillments/${fulfillmentId}/shipments`, { items, labels }, admin)
         const shipped = await eventually(async () => {
-          const message = mailgun.messages.find((m) => m.subject === `Your order #${placed.display_id} is on its way`)
+          const message = vendors.mailgun.messages.find((m) => m.subject === `Your order #${placed.display_id} is on its way`)
           expect(message).toBeDefined()
           return message!
         })
@@ -256,7 +236,7 @@ medusaIntegrationTestRunner({
         await api.post(`/admin/payments/${paymentId}/capture`, {}, admin)
         await api.post(`/admin/payments/${paymentId}/refund`, { amount: 10 }, admin)
         const refund = await eventually(async () => {
-          const message = mailgun.messages.find((m) => m.subject === `Refund for order #${placed.display_id}`)
+          const message = vendors.mailgun.messages.find((m) => m.subject === `Refund for order #${placed.display_id}`)
           expect(message).toBeDefined()
           return message!
         })
@@ -266,9 +246,9 @@ medusaIntegrationTestRunner({
       it("tells the customer when an order is canceled", async () => {
         const shop = await setUpShop(getContainer())
         const order = await placeOrder(api, shop, { email: "jane@example.com" })
-        await eventually(async () => expect(mailgun.messages).toHaveLength(1))
+        await eventually(async () => expect(vendors.mailgun.messages).toHaveLength(1))
         await api.post(`/admin/orders/${order.id}/cancel`, {}, admin)
-        await eventually(async () => expect(mailgun.messages.map((m) => m.subject)).toContain(`Order #${order.display_id} canceled`))
+        await eventually(async () => expect(vendors.mailgun.messages.map((m) => m.subject)).toContain(`Order #${order.display_id} canceled`))
       })
     })
   },

@@ -5,6 +5,7 @@ import type QueueModuleService from "../../src/modules/queue/service"
 import { PermanentJobError } from "../../src/modules/queue/types"
 import { adminConnection, deletePrefix } from "../../src/providers/queue-bullmq/__tests__/helpers"
 import { createAdminHeaders, responseOf } from "../helpers/admin"
+import { eventually } from "../helpers/eventually"
 
 jest.setTimeout(120 * 1000)
 
@@ -151,15 +152,3 @@ medusaIntegrationTestRunner({
     })
   },
 })
-
-async function eventually(assertion: () => Promise<unknown> | unknown, timeoutMs = 5000) {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    try {
-      return await assertion()
-    } catch (error) {
-      if (Date.now() > deadline) throw error
-      await new Promise((resolve) => setTimeout(resolve, 50))
-    }
-  }
-}

@@ -3,22 +3,10 @@ import { tmpdir } from "os"
 import path from "path"
 import { TemplateRenderer } from "../renderer"
 import { TEMPLATE_NAMES } from "../templates/catalogue"
+import { sampleOrderData } from "./sample-data"
 
-const order = {
-  display_id: 1042,
-  currency_code: "eur",
-  items: [{ title: "Linen shirt", variant_title: "M / Blue", quantity: 2, unit_price: 39.5, total: 79 }],
-  subtotal: 79,
-  shipping_total: 4.9,
-  tax_total: 12.61,
-  discount_total: 0,
-  total: 83.9,
-  shipping_address: { first_name: "Jane", last_name: "Doe", address_1: "Main St 1", postal_code: "10115", city: "Berlin", country_code: "de" },
-}
 const data = {
-  store: { name: "Nordic <Goods>", url: "https://shop.example.com" },
-  customer: { first_name: "Jane" },
-  order,
+  ...sampleOrderData,
   shipment: { tracking: [{ number: "TRK123", url: "https://track.example.com/TRK123" }] },
   refund: { amount: 10, note: "Damaged item" },
   reset: { url: "https://shop.example.com/reset?token=abc&email=jane%40example.com" },

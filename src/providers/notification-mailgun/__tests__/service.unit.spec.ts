@@ -5,6 +5,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import type { ProviderSendNotificationDTO } from "@medusajs/framework/types"
 import { MailgunFixture, startMailgunFixture } from "../../../../integration-tests/__fixtures__/mailgun"
 import { classifyFailure } from "../../../notifications/delivery-errors"
+import { sampleOrderData } from "../../../notifications/__tests__/sample-data"
 import { MailgunNotificationService, messageId } from "../service"
 
 const API_KEY = "key-3f9a6c1d2b8e4f70a5c9d1e2f3a4b5c6"
@@ -12,22 +13,7 @@ const FROM = "Nordic Goods <orders@mg.test>"
 
 const logger = { info: jest.fn(), warn: jest.fn(), error: jest.fn(), debug: jest.fn() }
 
-const order = {
-  display_id: 1042,
-  currency_code: "eur",
-  items: [{ title: "Linen shirt", variant_title: "M / Blue", quantity: 2, unit_price: 39.5, total: 79 }],
-  subtotal: 79,
-  shipping_total: 4.9,
-  tax_total: 12.61,
-  discount_total: 0,
-  total: 83.9,
-  shipping_address: { first_name: "Jane", last_name: "Doe", address_1: "Main St 1", postal_code: "10115", city: "Berlin", country_code: "de" },
-}
-const orderData = {
-  store: { name: "Nordic <Goods>", url: "https://shop.example.com" },
-  customer: { first_name: "Jane" },
-  order,
-}
+const orderData = sampleOrderData
 
 let fixture: MailgunFixture
 beforeAll(async () => {

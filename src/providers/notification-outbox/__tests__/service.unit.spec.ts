@@ -1,5 +1,6 @@
 import type { ProviderSendNotificationDTO } from "@medusajs/framework/types"
 import { classifyFailure } from "../../../notifications/delivery-errors"
+import { sampleOrderData } from "../../../notifications/__tests__/sample-data"
 import { OutboxNotificationService } from "../service"
 
 /** Records what the provider asks of the deliveries module (`commerceBridgeNotifications`). */
@@ -13,20 +14,7 @@ function fakeDeliveries(answer?: (entries: any[]) => { created: any[]; existing:
 
 const logger = () => ({ info: jest.fn(), warn: jest.fn(), error: jest.fn(), debug: jest.fn() })
 
-const orderData = {
-  store: { name: "Nordic <Goods>", url: "https://shop.example.com" },
-  customer: { first_name: "Jane" },
-  order: {
-    display_id: 1042,
-    currency_code: "eur",
-    items: [{ title: "Linen shirt", variant_title: "M / Blue", quantity: 2, unit_price: 39.5, total: 79 }],
-    subtotal: 79,
-    shipping_total: 4.9,
-    tax_total: 12.61,
-    discount_total: 0,
-    total: 83.9,
-  },
-}
+const orderData = sampleOrderData
 
 const caught = (promise: Promise<unknown>): Promise<Error> =>
   promise.then(
