@@ -4,6 +4,7 @@ import type { Integration } from "../../../../lib/integrations"
 import { errorMessage } from "../../../../lib/sdk"
 import { HealthBadge, lastCheckText } from "./health-badge"
 import { SettingsDrawer } from "./settings-drawer"
+import { sendsTestMessages, TestMessageDrawer } from "./test-message-drawer"
 
 export function IntegrationRow({ integration }: { integration: Integration }) {
   const update = useUpdateIntegration()
@@ -68,6 +69,7 @@ export function IntegrationRow({ integration }: { integration: Integration }) {
           </label>
         </div>
         <SettingsDrawer integration={integration} />
+        {sendsTestMessages(integration) && <TestMessageDrawer integration={integration} />}
         <Button size="small" variant="secondary" onClick={checkNow} isLoading={check.isPending}>
           Check now
         </Button>
