@@ -1,0 +1,48 @@
+import type { SearchDocument } from "@medusajs/framework/types"
+
+type Converter = (value: unknown) => unknown
+
+/** Applies `convert` to the value at a dotted path, through arrays of objects. */
+function mapPath(value: unknown, segments: string[], convert: Converter): unknown {
+  if (Array.isArray(value)) return value.map((entry) => mapPath(entry, segments, convert))
+  if (!segments.length) return value == null ? value : convert(value)
+  if (!value || typeof value !== "object") return value
+  const [head, ...rest] = segments
+  if (!(head in value)) return value
+  return { ...(value as object), [head]: mapPath((value as Record<string, unknown>)[head], rest, convert) }
+}
+
+const toEpoch: Converter = (value) => {
+  const time = value instanceof Date ? value.getTime() : Date.parse(String(value))
+  return Number.isNaN(time) ? value : time
+}
+const toIso: Converter = (value) => (typeof value === "number" ? new Date(value).toISOString() : value)
+
+/** Meilisearch filters and sorts dates only as numbers: they are stored as epoch milliseconds. */
+export function toEngineDocument(document: SearchDocument, dates: string[]): SearchDocument {
+  return dates.reduce((doc, path) => mapPath(doc, path.split("."), toEpoch) as SearchDocument, document)
+}
+
+/** …and handed back as ISO strings, as the catalogue has them. */
+export function fromEngineDocument(document: Record<string, unknown>, dates: string[]): Record<string, unknown> {
+  return dates.reduce((doc, path) => mapPath(doc, path.split("."), toIso) as Record<string, unknown>, document)
+}
+
+/** Splits documents into batches whose JSON stays under `maxBytes` (a single larger document goes alone). */
+export function batchesByBytes<T>(documents: T[], maxBytes: number): T[][] {
+  const batches: T[][] = []
+  let current: T[] = []
+  let size = 2
+  for (const document of documents) {
+    const bytes = Buffer.byteLength(JSON.stringify(document)) + 1
+    if (current.length && size + bytes > maxBytes) {
+      batches.push(current)
+      current = []
+      size = 2
+    }
+    current.push(document)
+    size += bytes
+  }
+  if (current.length) batches.push(current)
+  return batches
+}

@@ -1,0 +1,39 @@
+import type { ResolvedSearchIndexDefinition } from "@medusajs/framework/types"
+import { flattenFields, isFacetable, searchWeight } from "../../search/fields"
+
+/**
+ * Meilisearch settings from an index definition: searchable attributes ordered by weight (Meilisearch
+ * ranks earlier attributes higher), filterable = filterable or facetable fields, sortable, displayed,
+ * distinct, typo tolerance; `settings.provider_options.meilisearch` (synonyms, stopWords, rankingRules…)
+ * is applied last, as given.
+ */
+export function meilisearchSettings(index: ResolvedSearchIndexDefinition): Record<string, unknown> {
+  const fields = flattenFields(index.fields)
+  const searchable = fields
+    .filter(({ field }) => searchWeight(field) > 0)
+    .sort((a, b) => searchWeight(b.field) - searchWeight(a.field))
+    .map(({ path }) => path)
+  const hidden = fields.some(({ field }) => field.retrievable === false)
+  const typo = index.settings.typo_tolerance
+  return {
+    searchableAttributes: searchable.length ? searchable : ["*"],
+    filterableAttributes: unique([index.primary_key, ...fields.filter(({ field }) => field.filterable || isFacetable(field)).map(({ path }) => path)]),
+    sortableAttributes: fields.filter(({ field }) => field.sortable).map(({ path }) => path),
+    displayedAttributes: hidden ? unique([index.primary_key, ...fields.filter(({ field }) => field.retrievable !== false).map(({ path }) => path)]) : ["*"],
+    distinctAttribute: index.settings.distinct_attribute ?? null,
+    ...(typo
+      ? {
+          typoTolerance: {
+            enabled: typo.enabled ?? true,
+            ...(typo.min_word_size_for_one_typo || typo.min_word_size_for_two_typos
+              ? { minWordSizeForTypos: { oneTypo: typo.min_word_size_for_one_typo ?? 5, twoTypos: typo.min_word_size_for_two_typos ?? 9 } }
+              : {}),
+            disableOnAttributes: typo.disabled_on_attributes ?? [],
+          },
+        }
+      : {}),
+    ...(index.settings.provider_options?.meilisearch ?? {}),
+  }
+}
+
+const unique = (values: string[]) => [...new Set(values)]

@@ -1,0 +1,34 @@
+/** Options of the Meilisearch search provider. */
+export interface MeilisearchProviderOptions {
+  /** Meilisearch URL, e.g. `https://ms-xyz.meilisearch.io` or `http://127.0.0.1:7700`. */
+  host: string
+  /** An admin API key (never sent to browsers). */
+  apiKey?: string
+  /**
+   * Prepended to every index name, so stores can share one Meilisearch project.
+   * @defaultValue ""
+   */
+  indexPrefix?: string
+  /**
+   * Largest JSON payload of one document write; bigger writes are split.
+   * @defaultValue 5_000_000 (bytes)
+   */
+  maxBatchBytes?: number
+  /**
+   * Milliseconds a request may take.
+   * @defaultValue 10000
+   */
+  timeoutMs?: number
+  /**
+   * Milliseconds `waitForTask` waits for Meilisearch to apply a write.
+   * @defaultValue 60000
+   */
+  taskTimeoutMs?: number
+}
+
+export const DEFAULT_MEILISEARCH_OPTIONS = {
+  indexPrefix: "",
+  maxBatchBytes: 5_000_000,
+  timeoutMs: 10_000,
+  taskTimeoutMs: 60_000,
+} satisfies Partial<MeilisearchProviderOptions>
