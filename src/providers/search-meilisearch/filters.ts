@@ -6,11 +6,14 @@ type Operators = Record<string, unknown>
 const unsupported = (what: string) =>
   new MedusaError(MedusaError.Types.NOT_ALLOWED, `Meilisearch filters do not support ${what}`)
 
-/** A filter value as Meilisearch reads it: numbers and booleans bare, dates as epoch ms, strings quoted. */
+/**
+ * A filter value as Meilisearch reads it: numbers and booleans bare, dates as epoch ms, strings
+ * quoted. Inside quotes Meilisearch unescapes `\"` only, so a backslash is left as it is.
+ */
 function literal(value: SearchFilterValue): string {
   if (value instanceof Date) return String(value.getTime())
   if (typeof value === "number" || typeof value === "boolean") return String(value)
-  return `"${String(value).replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`
+  return `"${String(value).replace(/"/g, '\\"')}"`
 }
 
 const isOperatorMap = (value: unknown): value is Operators =>

@@ -78,9 +78,6 @@ export function planSearch(input: ProviderSearchQuery, indexUid: string, dates: 
             )
     ),
   ]
-  if (valueFacets.length) {
-    main.maxValuesPerFacet = Math.max(...valueFacets.map((facet) => ("limit" in facet && facet.limit) || DEFAULT_FACET_VALUES))
-  }
   return { queries, probes }
 }
 

@@ -10,7 +10,7 @@ import type {
 } from "@medusajs/framework/types"
 import { AbstractSearchProviderService, MedusaError } from "@medusajs/framework/utils"
 import type { MeiliSearch as MeiliSearchClient } from "meilisearch" with { "resolution-mode": "import" }
-import { datePaths } from "../../search/fields"
+import { datePaths } from "../../lib/search-fields"
 import { batchesByBytes, toEngineDocument } from "./documents"
 import { meilisearchError } from "./errors"
 import { compileMeilisearchFilter } from "./filters"

@@ -1,5 +1,5 @@
 import type { ResolvedSearchIndexDefinition } from "@medusajs/framework/types"
-import { flattenFields, isFacetable, searchWeight } from "../../search/fields"
+import { flattenFields, isFacetable, searchWeight } from "../../lib/search-fields"
 
 /**
  * Meilisearch settings from an index definition: searchable attributes ordered by weight (Meilisearch
@@ -21,6 +21,8 @@ export function meilisearchSettings(index: ResolvedSearchIndexDefinition): Recor
     sortableAttributes: fields.filter(({ field }) => field.sortable).map(({ path }) => path),
     displayedAttributes: hidden ? unique([index.primary_key, ...fields.filter(({ field }) => field.retrievable !== false).map(({ path }) => path)]) : ["*"],
     distinctAttribute: index.settings.distinct_attribute ?? null,
+    // Facet limits are applied per query on what this returns.
+    faceting: { maxValuesPerFacet: MAX_FACET_VALUES },
     ...(typo
       ? {
           typoTolerance: {
@@ -37,3 +39,5 @@ export function meilisearchSettings(index: ResolvedSearchIndexDefinition): Recor
 }
 
 const unique = (values: string[]) => [...new Set(values)]
+
+export const MAX_FACET_VALUES = 1000
