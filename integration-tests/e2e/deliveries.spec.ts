@@ -4,7 +4,7 @@ import path from "path"
 import { Client } from "pg"
 import type { Browser, Page } from "playwright-core"
 import { ADMIN_COLD_START_MS, launchBrowser, loginToAdmin } from "./helpers/browser"
-import { freePort, RunningProcess, startProcess, waitFor } from "./helpers/processes"
+import { devStoreEnv, freePort, RunningProcess, startProcess, waitFor } from "./helpers/processes"
 
 jest.setTimeout(15 * 60 * 1000)
 
@@ -64,18 +64,8 @@ describe("admin: deliveries and test messages", () => {
     const port = await freePort()
     baseUrl = `http://localhost:${port}`
     await dropDatabase()
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      NODE_ENV: "development",
-      NODE_OPTIONS: "",
-      PORT: String(port),
-      DATABASE_URL: `postgres://postgres@localhost:5432/${database}`,
-      MEDUSA_ADMIN_EMAIL: admin.email,
-      MEDUSA_ADMIN_PASSWORD: admin.password,
-      MEDUSA_ADMIN_DISABLED: "false",
-      MEDUSA_BACKEND_URL: baseUrl,
-      ADMIN_CORS: baseUrl,
-      AUTH_CORS: baseUrl,
+    const env = {
+      ...devStoreEnv({ port, database, admin }),
       // Keep Mailgun unconfigured whatever a local .env says: the message must go to the outbox.
       MAILGUN_API_KEY: "",
     }

@@ -1,7 +1,7 @@
 import path from "path"
 import { Client } from "pg"
 import { launchBrowser, loginToAdmin } from "./helpers/browser"
-import { freePort, RunningProcess, startProcess, waitFor } from "./helpers/processes"
+import { devStoreEnv, freePort, RunningProcess, startProcess, waitFor } from "./helpers/processes"
 
 jest.setTimeout(10 * 60 * 1000)
 
@@ -36,18 +36,7 @@ describe("quick start: npm run dev", () => {
     port = await freePort()
     baseUrl = `http://localhost:${port}`
     await sql("postgres", `drop database if exists ${database}`)
-    env = {
-      ...process.env,
-      NODE_ENV: "development",
-      NODE_OPTIONS: "",
-      PORT: String(port),
-      DATABASE_URL: `postgres://postgres@localhost:5432/${database}`,
-      MEDUSA_ADMIN_EMAIL: admin.email,
-      MEDUSA_ADMIN_PASSWORD: admin.password,
-      MEDUSA_ADMIN_DISABLED: "false",
-      ADMIN_CORS: baseUrl,
-      AUTH_CORS: baseUrl,
-    }
+    env = devStoreEnv({ port, database, admin })
   })
 
   afterAll(async () => {

@@ -55,3 +55,21 @@ export async function waitFor<T>(probe: () => Promise<T | undefined | false>, { 
   }
   throw new Error(`Timed out waiting for ${what}.${process ? `\n--- output ---\n${process.output().slice(-4000)}` : ""}`)
 }
+
+/** The environment of a dev store (`npm run dev`) on its own port and database, with its admin user. */
+export function devStoreEnv(options: { port: number; database: string; admin: { email: string; password: string } }): NodeJS.ProcessEnv {
+  const baseUrl = `http://localhost:${options.port}`
+  return {
+    ...process.env,
+    NODE_ENV: "development",
+    NODE_OPTIONS: "",
+    PORT: String(options.port),
+    DATABASE_URL: `postgres://postgres@localhost:5432/${options.database}`,
+    MEDUSA_ADMIN_EMAIL: options.admin.email,
+    MEDUSA_ADMIN_PASSWORD: options.admin.password,
+    MEDUSA_ADMIN_DISABLED: "false",
+    MEDUSA_BACKEND_URL: baseUrl,
+    ADMIN_CORS: baseUrl,
+    AUTH_CORS: baseUrl,
+  }
+}
