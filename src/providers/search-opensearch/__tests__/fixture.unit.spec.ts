@@ -271,7 +271,7 @@ describe("OpenSearch fixture driven by @opensearch-project/opensearch", () => {
       await client.index({ index: INDEX, id: "p2", body: PRODUCTS[1], refresh: "wait_for" })
       expect(Date.now() - started).toBeGreaterThanOrEqual(900)
       expect((await client.count({ index: INDEX })).body.count).toBe(2)
-    })
+    }, 15_000) // two real refresh intervals: more than jest's default 5 s on a loaded machine
   })
 
   describe("search", () => {
