@@ -1,4 +1,5 @@
 import type { SearchDocument } from "@medusajs/framework/types"
+import { batchesBySize, jsonLineBytes } from "../../lib/batches"
 
 type Converter = (value: unknown) => unknown
 
@@ -28,21 +29,7 @@ export function fromEngineDocument(document: Record<string, unknown>, dates: str
   return dates.reduce((doc, path) => mapPath(doc, path.split("."), toIso) as Record<string, unknown>, document)
 }
 
-/** Splits documents into batches whose JSON stays under `maxBytes` (a single larger document goes alone). */
+/** Splits documents into batches whose JSON array stays under `maxBytes` (a single larger document goes alone). */
 export function batchesByBytes<T>(documents: T[], maxBytes: number): T[][] {
-  const batches: T[][] = []
-  let current: T[] = []
-  let size = 2
-  for (const document of documents) {
-    const bytes = Buffer.byteLength(JSON.stringify(document)) + 1
-    if (current.length && size + bytes > maxBytes) {
-      batches.push(current)
-      current = []
-      size = 2
-    }
-    current.push(document)
-    size += bytes
-  }
-  if (current.length) batches.push(current)
-  return batches
+  return batchesBySize(documents, maxBytes, jsonLineBytes, 2)
 }

@@ -1,4 +1,5 @@
 import type { SearchDeleteDocumentsInput, SearchDocument, SearchTask } from "@medusajs/framework/types"
+import { batchesBySize, jsonLineBytes } from "../../lib/batches"
 
 /** One `_bulk` action: its header line and, for index actions, the document line. */
 export type BulkAction = [header: object] | [header: object, source: object]
@@ -8,21 +9,7 @@ export const deleteAction = (index: string, id: string): BulkAction => [{ delete
 
 /** Splits bulk actions so each request's NDJSON stays under `maxBytes` (a single larger action goes alone). */
 export function bulkBatches(actions: BulkAction[], maxBytes: number): BulkAction[][] {
-  const batches: BulkAction[][] = []
-  let current: BulkAction[] = []
-  let size = 0
-  for (const action of actions) {
-    const bytes = action.reduce((sum, line) => sum + Buffer.byteLength(JSON.stringify(line)) + 1, 0)
-    if (current.length && size + bytes > maxBytes) {
-      batches.push(current)
-      current = []
-      size = 0
-    }
-    current.push(action)
-    size += bytes
-  }
-  if (current.length) batches.push(current)
-  return batches
+  return batchesBySize(actions, maxBytes, (action) => action.reduce((sum: number, line) => sum + jsonLineBytes(line), 0))
 }
 
 type BulkItem = Record<string, { _id?: string; status?: number; error?: { type?: string; reason?: string } }>

@@ -4,6 +4,9 @@ import { OpenSearchFixture, startOpenSearchFixture } from "../../../../integrati
 import { SAMPLE_PRODUCTS, sampleProductIndex } from "../../../../integration-tests/__fixtures__/search-products"
 import { OpenSearchSearchService } from "../service"
 
+// `refresh: wait_for` waits for the fixture's real 1 s refresh interval.
+jest.setTimeout(15_000)
+
 const AUTH = { username: "admin", password: "Str0ng-Passw0rd!" }
 const index = sampleProductIndex("product_v1")
 
