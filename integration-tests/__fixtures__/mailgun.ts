@@ -41,6 +41,8 @@ export interface MailgunFixture {
   messages: MailgunRecordedMessage[]
   /** Requests received since start (or the last reset), including rejected ones. */
   readonly requests: number
+  /** Of those, the sending attempts (`POST /v3/:domain/messages`), refused ones included; health checks are not. */
+  readonly sendAttempts: number
   failNext(count: number, fault: ScriptedFault): void
   setLatency(ms: number): void
   /** Clears messages, scripted faults, latency and the request count. */
@@ -93,6 +95,9 @@ export async function startMailgunFixture(options: MailgunFixtureOptions = {}): 
     messages,
     get requests() {
       return server.requests.length
+    },
+    get sendAttempts() {
+      return server.requests.filter((request) => request.method === "POST" && /\/messages(\?|$)/.test(request.url)).length
     },
     failNext: (count, fault) => script.failNext(count, fault),
     setLatency: (ms) => script.setLatency(ms),

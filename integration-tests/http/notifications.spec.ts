@@ -75,7 +75,7 @@ medusaIntegrationTestRunner({
       })
       expect(email.attempts).toBe(2)
       expect(vendors.mailgun.messages).toHaveLength(1)
-      expect(vendors.mailgun.requests).toBe(2)
+      expect(vendors.mailgun.sendAttempts).toBe(2)
     })
 
     it("dead-letters a message Mailgun refuses with 400, naming why, and replays it once fixed", async () => {
@@ -121,7 +121,7 @@ medusaIntegrationTestRunner({
       expect(email).toMatchObject({ provider: "outbox", status_reason: "Mailgun is switched off in the Integrations page" })
       expect(email.html).toContain("Linen shirt")
       expect(sms.provider).toBe("twilio")
-      expect(vendors.mailgun.requests).toBe(0)
+      expect(vendors.mailgun.sendAttempts).toBe(0)
       const { items } = await queues().deadLetters("notifications", { offset: 0, limit: 100 })
       expect(items.map((letter) => letter.id)).not.toContain(email.id)
     })
