@@ -1,4 +1,3 @@
-import { Modules } from "@medusajs/framework/utils"
 import { BRIDGE_MODULE } from "../modules/bridge"
 import { NOTIFICATIONS_MODULE } from "../modules/notifications"
 
@@ -32,5 +31,3 @@ export function commerceBridgeNotificationModule(options: NotificationModuleConf
     },
   } as const
 }
-
-export const NOTIFICATION_MODULE_KEY = Modules.NOTIFICATION

@@ -71,3 +71,8 @@ export function resolveNotificationOptions(options: NotificationOptions = {}): R
   }
   return resolved
 }
+
+/** Attempts and backoff of every notification job, from the options. */
+export function retryOptions(options: ResolvedNotificationOptions) {
+  return { attempts: options.attempts, backoff: { type: "exponential" as const, delayMs: options.backoffMs } }
+}

@@ -7,7 +7,7 @@ import type { DeliveryRecord, NewDelivery } from "../modules/notifications/types
 import { QUEUE_MODULE } from "../modules/queue"
 import type QueueModuleService from "../modules/queue/service"
 import { plannerFor, PlannedMessage, StoreInfo } from "./events"
-import { NOTIFICATIONS_QUEUE } from "./options"
+import { NOTIFICATIONS_QUEUE, retryOptions } from "./options"
 
 /**
  * The worker's handling of one store event: render its messages, record those not recorded yet,
@@ -27,7 +27,7 @@ export async function queueEventDeliveries(container: MedusaContainer, event: st
 export async function pushDeliveries(container: MedusaContainer, rows: Pick<DeliveryRecord, "id" | "template">[]) {
   if (!rows.length) return []
   const { settings } = container.resolve<DeliveryModuleService>(NOTIFICATIONS_MODULE)
-  const options = { attempts: settings.attempts, backoff: { type: "exponential" as const, delayMs: settings.backoffMs } }
+  const options = retryOptions(settings)
   return container.resolve<QueueModuleService>(QUEUE_MODULE).pushBulk(
     NOTIFICATIONS_QUEUE,
     rows.map((row) => ({ name: row.template, data: { delivery_id: row.id }, options: { ...options, jobId: row.id } }))
@@ -35,7 +35,7 @@ export async function pushDeliveries(container: MedusaContainer, rows: Pick<Deli
 }
 
 /** The messages an event calls for, rendered and keyed so that a redelivered event maps to the same rows. */
-export async function planEventDeliveries(
+async function planEventDeliveries(
   container: MedusaContainer,
   deliveries: DeliveryModuleService,
   event: string,
@@ -66,7 +66,7 @@ async function renderDelivery(deliveries: DeliveryModuleService, event: string, 
 }
 
 /** Event, subject, template, channel and recipient (hashed: keys show up in logs and queue ids). */
-export function idempotencyKey(event: string, message: Pick<PlannedMessage, "key" | "template" | "channel" | "recipient">): string {
+function idempotencyKey(event: string, message: Pick<PlannedMessage, "key" | "template" | "channel" | "recipient">): string {
   const recipient = createHash("sha256").update(message.recipient.trim().toLowerCase()).digest("hex").slice(0, 16)
   return `${event}:${message.key}:${message.template}:${message.channel}:${recipient}`
 }

@@ -101,3 +101,13 @@ export async function contentOf(
   const locale = renderer().resolveLocale([data.locale as string | undefined])
   return renderer().render(notification.template, notification.channel as RenderChannel, locale, data)
 }
+
+/** The vendor client for the current settings; a change of settings (a new key, URL) builds a new one. */
+export class ClientForSettings<Client> {
+  private current?: { key: string; client: Client }
+
+  get(key: string, create: () => Client): Client {
+    if (this.current?.key !== key) this.current = { key, client: create() }
+    return this.current.client
+  }
+}

@@ -4,7 +4,7 @@ import { NOTIFICATIONS_MODULE } from "../modules/notifications"
 import type DeliveryModuleService from "../modules/notifications/service"
 import { QUEUE_MODULE } from "../modules/queue"
 import type QueueModuleService from "../modules/queue/service"
-import { NOTIFICATION_EVENTS_QUEUE } from "../notifications/options"
+import { NOTIFICATION_EVENTS_QUEUE, retryOptions } from "../notifications/options"
 import type { EventJobData } from "../notifications/worker"
 
 export const queueEventStepId = "commerce-bridge-queue-event"
@@ -18,8 +18,7 @@ export const queueEventStep = createStep(queueEventStepId, async (input: EventJo
   const digest = createHash("sha256").update(JSON.stringify(input.data)).digest("hex").slice(0, 24)
   const { id } = await container.resolve<QueueModuleService>(QUEUE_MODULE).push(NOTIFICATION_EVENTS_QUEUE, input.event, input, {
     jobId: `${input.event}:${digest}`,
-    attempts: settings.attempts,
-    backoff: { type: "exponential", delayMs: settings.backoffMs },
+    ...retryOptions(settings),
   })
   return new StepResponse(id)
 })

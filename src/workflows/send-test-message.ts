@@ -1,3 +1,4 @@
+import { randomUUID } from "crypto"
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, createWorkflow, StepResponse, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { BRIDGE_MODULE } from "../modules/bridge"
@@ -30,7 +31,7 @@ export const prepareTestMessageStep = createStep(
     const data = { store: { name: "CommerceBridge", url: deliveries.settings.storefrontUrl }, provider: label, sent_at: sentAt.toISOString() }
     const rendered = await deliveries.renderer.render("test-message", channel, "en", data)
     const delivery: NewDelivery = {
-      idempotency_key: `test-message:${input.integration}:${sentAt.getTime()}:${Math.random().toString(36).slice(2, 8)}`,
+      idempotency_key: `test-message:${input.integration}:${randomUUID()}`,
       event: "commerce-bridge.test-message",
       template: "test-message",
       channel,

@@ -7,8 +7,12 @@ import { VendorDeliveryError, isTransientStatus } from "../../notifications/deli
  * 401 (key) and 404 (domain) need a person, so they go to the dead-letter queue for a replay.
  */
 export function mailgunFailure(error: unknown, secrets: string[]): VendorDeliveryError {
-  const status = networkFailure(error) ? undefined : (error as { status?: unknown })?.status
-  return classified(typeof status === "number" ? status : undefined, error, secrets)
+  const reported = (error as { status?: unknown })?.status
+  const status = !networkFailure(error) && typeof reported === "number" ? reported : undefined
+  const details = (error as { details?: unknown })?.details
+  const text = typeof details === "string" && details ? details : error instanceof Error ? error.message : String(error)
+  const detail = safeErrorMessage(new Error(status ? `HTTP ${status}: ${text}` : text), secrets)
+  return new VendorDeliveryError("Mailgun", isTransientStatus(status) ? "transient" : "permanent", detail)
 }
 
 /**
@@ -17,11 +21,4 @@ export function mailgunFailure(error: unknown, secrets: string[]): VendorDeliver
  */
 function networkFailure(error: unknown): boolean {
   return /^(E[A-Z]+|ERR_[A-Z_]+)$/.test((error as Error)?.message ?? "")
-}
-
-function classified(status: number | undefined, error: unknown, secrets: string[]): VendorDeliveryError {
-  const details = (error as { details?: unknown })?.details
-  const text = typeof details === "string" && details ? details : error instanceof Error ? error.message : String(error)
-  const detail = safeErrorMessage(new Error(status ? `HTTP ${status}: ${text}` : text), secrets)
-  return new VendorDeliveryError("Mailgun", isTransientStatus(status) ? "transient" : "permanent", detail)
 }

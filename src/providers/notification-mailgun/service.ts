@@ -2,7 +2,7 @@ import type { Attachment, Logger, ProviderSendNotificationDTO, ProviderSendNotif
 import { AbstractNotificationProviderService, MedusaError } from "@medusajs/framework/utils"
 import type MailgunClass from "mailgun.js" with { "resolution-mode": "import" }
 import { mailgunBaseUrl, MailgunConfig } from "../../modules/bridge/integrations/mailgun"
-import { contentOf, requireOptions, VendorSettings } from "../../notifications/provider-support"
+import { ClientForSettings, contentOf, requireOptions, VendorSettings } from "../../notifications/provider-support"
 import { TemplateRenderer } from "../../notifications/renderer"
 import { mailgunFailure } from "./errors"
 import { DEFAULT_MAILGUN_TIMEOUT_MS, MAILGUN_BATCH_LIMIT, MailgunProviderData, MailgunProviderOptions } from "./types"
@@ -22,7 +22,7 @@ export class MailgunNotificationService extends AbstractNotificationProviderServ
   static identifier = "commerce-bridge-mailgun"
 
   private readonly settings: VendorSettings<MailgunConfig>
-  private readonly clients = new Map<string, MailgunClient>()
+  private readonly clients = new ClientForSettings<MailgunClient>()
   private renderer?: TemplateRenderer
 
   static validateOptions(options: MailgunProviderOptions) {
@@ -92,14 +92,8 @@ export class MailgunNotificationService extends AbstractNotificationProviderServ
 
   private client(config: MailgunConfig): MailgunClient {
     const url = mailgunBaseUrl(config)
-    const key = `${url}|${config.apiKey}`
-    let client = this.clients.get(key)
-    if (!client) {
-      client = new Mailgun(FormData).client({ username: "api", key: config.apiKey!, url, timeout: this.options.timeoutMs ?? DEFAULT_MAILGUN_TIMEOUT_MS })
-      this.clients.clear() // settings changed: the previous client is stale
-      this.clients.set(key, client)
-    }
-    return client
+    const timeout = this.options.timeoutMs ?? DEFAULT_MAILGUN_TIMEOUT_MS
+    return this.clients.get(`${url}|${config.apiKey}`, () => new Mailgun(FormData).client({ username: "api", key: config.apiKey!, url, timeout }))
   }
 }
 

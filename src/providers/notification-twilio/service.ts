@@ -3,7 +3,7 @@ import { AbstractNotificationProviderService, MedusaError } from "@medusajs/fram
 import twilio from "twilio"
 import { TwilioConfig, twilioCredentials } from "../../modules/bridge/integrations/twilio"
 import { VendorDeliveryError } from "../../notifications/delivery-errors"
-import { contentOf, requireOptions, VendorSettings } from "../../notifications/provider-support"
+import { ClientForSettings, contentOf, requireOptions, VendorSettings } from "../../notifications/provider-support"
 import { TemplateRenderer } from "../../notifications/renderer"
 import { twilioFailure } from "./errors"
 import { RetryAfterRequestClient } from "./http-client"
@@ -17,7 +17,7 @@ export class TwilioNotificationService extends AbstractNotificationProviderServi
   static identifier = "commerce-bridge-twilio"
 
   private readonly settings: VendorSettings<TwilioConfig>
-  private readonly clients = new Map<string, TwilioClient>()
+  private readonly clients = new ClientForSettings<TwilioClient>()
   private renderer?: TemplateRenderer
 
   static validateOptions(options: TwilioProviderOptions) {
@@ -61,17 +61,13 @@ export class TwilioNotificationService extends AbstractNotificationProviderServi
   private client(config: TwilioConfig): TwilioClient {
     const [user, password] = twilioCredentials(config)
     const baseUrl = config.baseUrl || DEFAULT_BASE_URL
-    const key = `${baseUrl}|${config.accountSid}|${user}|${password}`
-    let client = this.clients.get(key)
-    if (!client) {
-      const timeout = this.options.timeoutMs ?? DEFAULT_TWILIO_TIMEOUT_MS
-      client = twilio(user, password, { accountSid: config.accountSid, httpClient: new RetryAfterRequestClient({ timeout }) })
+    const timeout = this.options.timeoutMs ?? DEFAULT_TWILIO_TIMEOUT_MS
+    return this.clients.get(`${baseUrl}|${config.accountSid}|${user}|${password}`, () => {
+      const client = twilio(user, password, { accountSid: config.accountSid, httpClient: new RetryAfterRequestClient({ timeout }) })
       // The SDK has no base-URL option; its API domain takes one (a regional or test endpoint).
       if (baseUrl !== DEFAULT_BASE_URL) client.api.baseUrl = baseUrl
-      this.clients.clear() // settings changed: the previous client is stale
-      this.clients.set(key, client)
-    }
-    return client
+      return client
+    })
   }
 }
 
