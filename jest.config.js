@@ -9,6 +9,8 @@ const base = {
     ],
   },
   testEnvironment: "node",
+  // Fixture tests wait on real timers (refresh intervals, task delays); 5 s is tight on 2 busy cores.
+  testTimeout: 15_000,
   moduleFileExtensions: ["js", "ts", "tsx", "json"],
   modulePathIgnorePatterns: ["dist/", "<rootDir>/.medusa/", "<rootDir>/strapi/", "<rootDir>/plugins/"],
   setupFiles: ["./integration-tests/setup.js"],
