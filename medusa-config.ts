@@ -1,6 +1,7 @@
 import { defineConfig, loadEnv } from "@medusajs/framework/utils"
 import type { CommerceBridgeOptions } from "./src/modules/bridge/types"
 import { commerceBridgeNotificationModule } from "./src/notifications/module-config"
+import { commerceBridgeSearchModule } from "./src/search-sync/module-config"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
@@ -23,6 +24,10 @@ const commerceBridge: CommerceBridgeOptions = {
     adminUrl: env.MEDUSA_BACKEND_URL || undefined,
     attempts: env.COMMERCE_BRIDGE_NOTIFICATION_ATTEMPTS ? Number(env.COMMERCE_BRIDGE_NOTIFICATION_ATTEMPTS) : undefined,
     backoffMs: env.COMMERCE_BRIDGE_NOTIFICATION_BACKOFF_MS ? Number(env.COMMERCE_BRIDGE_NOTIFICATION_BACKOFF_MS) : undefined,
+  },
+  search: {
+    attempts: env.COMMERCE_BRIDGE_SEARCH_ATTEMPTS ? Number(env.COMMERCE_BRIDGE_SEARCH_ATTEMPTS) : undefined,
+    backoffMs: env.COMMERCE_BRIDGE_SEARCH_BACKOFF_MS ? Number(env.COMMERCE_BRIDGE_SEARCH_BACKOFF_MS) : undefined,
   },
   integrations: {
     mailgun: env.MAILGUN_API_KEY
@@ -97,7 +102,14 @@ module.exports = defineConfig({
     { resolve: "./src/modules/bridge", options: commerceBridge },
     { resolve: "./src/modules/queue", options: commerceBridge },
     { resolve: "./src/modules/notifications", options: commerceBridge },
+    { resolve: "./src/modules/search-sync", options: commerceBridge },
     commerceBridgeNotificationModule({ providersFrom: "./src" }),
+    commerceBridgeSearchModule({
+      engine: env.SEARCH_PROVIDER,
+      providersFrom: "./src",
+      meilisearch: commerceBridge.integrations?.meilisearch,
+      opensearch: commerceBridge.integrations?.opensearch,
+    }),
     ...redisModules,
   ],
 })

@@ -7,19 +7,20 @@ export interface LocalServer {
   close(): Promise<void>
 }
 
-/** A throwaway HTTP server on a free loopback port. */
+/** A throwaway HTTP server on a loopback port: a free one, or `port` when a config must know it in advance. */
 export async function startLocalServer(
-  handler: (req: IncomingMessage, res: ServerResponse) => void
+  handler: (req: IncomingMessage, res: ServerResponse) => void,
+  port = 0
 ): Promise<LocalServer> {
   const requests: LocalServer["requests"] = []
   const server = http.createServer((req, res) => {
     requests.push({ method: req.method!, url: req.url!, headers: req.headers })
     handler(req, res)
   })
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))
-  const { port } = server.address() as AddressInfo
+  await new Promise<void>((resolve, reject) => server.once("error", reject).listen(port, "127.0.0.1", resolve))
+  const { port: bound } = server.address() as AddressInfo
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${bound}`,
     requests,
     close: () =>
       new Promise<void>((resolve) => {

@@ -2,9 +2,15 @@ import { defineMiddlewares, validateAndTransformBody } from "@medusajs/framework
 import { UpdateIntegrationSchema } from "./admin/commerce-bridge/integrations/validators"
 import { TestMessageSchema } from "./admin/commerce-bridge/deliveries/validators"
 import { DeadLetterActionSchema } from "./admin/commerce-bridge/queues/validators"
+import { exposeKeptIndexes } from "./store/expose-kept-indexes"
 
 export default defineMiddlewares({
   routes: [
+    {
+      matcher: "/store/search",
+      method: ["POST"],
+      middlewares: [exposeKeptIndexes],
+    },
     {
       matcher: "/admin/commerce-bridge/integrations/:name",
       method: ["POST"],

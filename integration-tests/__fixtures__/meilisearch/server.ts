@@ -17,6 +17,8 @@ export interface MeilisearchFixtureOptions {
   masterKey?: string
   /** How long a task stays enqueued, then processing (default 5 ms each). */
   taskDelayMs?: number
+  /** A fixed port, for a config that must name the host before the fixture starts (default: a free one). */
+  port?: number
 }
 
 export interface MeilisearchFixture {
@@ -71,7 +73,7 @@ export async function startMeilisearchFixture(options: MeilisearchFixtureOptions
       const meiliError = error instanceof MeiliError ? error : new MeiliError(500, "internal", String(error?.stack ?? error), "internal")
       sendJson(res, meiliError.status, meiliError.toJSON())
     })
-  })
+  }, options.port)
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const rawBody = await readBody(req)

@@ -1,5 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import type { NotificationOptions } from "../../notifications/options"
+import type { SearchSyncOptions } from "../../search-sync/options"
 import type { QueueModuleOptions } from "../queue/types"
 
 export type IntegrationKind = "email" | "sms" | "search" | "ai" | "cms" | "queue" | "other"
@@ -121,6 +122,8 @@ export interface CommerceBridgeOptions {
   queue?: QueueModuleOptions
   /** Store notifications: templates, links, SMS, retries. */
   notifications?: NotificationOptions
+  /** Keeping search indexes in step: write retries and concurrency. */
+  search?: SearchSyncOptions
 }
 
 export const ENCRYPTION_KEY_VARIABLE = "COMMERCE_BRIDGE_SECRETS_KEY"
