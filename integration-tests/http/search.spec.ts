@@ -1,7 +1,10 @@
+import type { ISearchModuleService } from "@medusajs/framework/types"
+import { Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { QUEUE_MODULE } from "../../src/modules/queue"
 import type QueueModuleService from "../../src/modules/queue/service"
 import { SEARCH_SYNC_QUEUE } from "../../src/search-sync/options"
+import { reconcileSearchIndexes } from "../../src/search-sync/reconcile"
 import { MeilisearchFixture, startMeilisearchFixture } from "../__fixtures__/meilisearch/server"
 import { createAdminHeaders } from "../helpers/admin"
 import { Catalogue, createProduct, setUpCatalogue } from "../helpers/catalogue"
@@ -80,6 +83,23 @@ medusaIntegrationTestRunner({
 
       await api.delete(`/admin/products/${product.id}`, admin)
       await eventually(async () => expect(await titlesFor("merino")).toEqual([]))
+    })
+
+    it("reconciles: a product whose document went missing is found again after the scheduled check", async () => {
+      await createProduct(api, admin, catalogue, { title: "Corduroy trousers", eur: 79 })
+      const [hit] = await eventually(async () => {
+        const { hits } = await storeSearch({ q: "corduroy" })
+        expect(hits).toHaveLength(1)
+        return hits
+      })
+      const search = getContainer().resolve<ISearchModuleService>(Modules.SEARCH)
+      await search.deleteDocuments({ index: "product", filters: { id: hit.id } })
+      await eventually(async () => expect(await titlesFor("corduroy")).toEqual([]))
+
+      const [report] = await reconcileSearchIndexes(getContainer())
+      expect(report).toMatchObject({ index: "product", outcome: "repaired", missing: 1, stale: 0 })
+      await eventually(async () => expect(await titlesFor("corduroy")).toEqual(["Corduroy trousers"]))
+      expect(await reconcileSearchIndexes(getContainer())).toEqual([expect.objectContaining({ outcome: "in_step", missing: 0, stale: 0 })])
     })
 
     it("answers a flagged empty result while the engine is down, and applies the writes made meanwhile once it is back", async () => {

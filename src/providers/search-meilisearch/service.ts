@@ -10,6 +10,7 @@ import type {
 } from "@medusajs/framework/types"
 import { AbstractSearchProviderService, MedusaError } from "@medusajs/framework/utils"
 import type { MeiliSearch as MeiliSearchClient } from "meilisearch" with { "resolution-mode": "import" }
+import { degradationWarner, searchOrDegrade } from "../../lib/search-degradation"
 import { datePaths } from "../../lib/search-fields"
 import { batchesByBytes, toEngineDocument } from "./documents"
 import { meilisearchError } from "./errors"
@@ -36,6 +37,7 @@ export class MeilisearchSearchService extends AbstractSearchProviderService {
   private readonly options: Required<MeilisearchProviderOptions>
   /** Date paths of each index seen, so documents and filters convert dates the same way. */
   private readonly dates = new Map<string, string[]>()
+  private readonly warnDegraded: (error: unknown) => void
 
   static validateOptions(options: Partial<MeilisearchProviderOptions>) {
     if (!options?.host) {
@@ -46,10 +48,11 @@ export class MeilisearchSearchService extends AbstractSearchProviderService {
     }
   }
 
-  constructor(_container: { logger?: Logger }, options: MeilisearchProviderOptions) {
+  constructor(container: { logger?: Logger }, options: MeilisearchProviderOptions) {
     super()
     MeilisearchSearchService.validateOptions(options)
     this.options = { ...DEFAULT_MEILISEARCH_OPTIONS, apiKey: "", ...options }
+    this.warnDegraded = degradationWarner(MeilisearchSearchService.identifier, container.logger ?? console)
     this.client = new MeiliSearch({ host: options.host, apiKey: options.apiKey, timeout: this.options.timeoutMs })
   }
 
@@ -113,15 +116,21 @@ export class MeilisearchSearchService extends AbstractSearchProviderService {
     return result
   }
 
-  /** Every query, with its facet probes, in one multi-search round trip. */
+  /** Every query, with its facet probes, in one multi-search round trip; empty degraded results while Meilisearch is unreachable. */
   async searchMany(inputs: ProviderSearchQuery[]): Promise<SearchResult[]> {
     const plans = inputs.map((input) => planSearch(input, this.uid(input.index.physical_name), this.datesOf(input.index)))
-    const { results } = await this.call(() => this.client.multiSearch({ queries: plans.flatMap((plan) => plan.queries) as any[] }))
-    let offset = 0
-    return plans.map((plan, i) => {
-      const responses = results.slice(offset, (offset += plan.queries.length))
-      return toSearchResult(inputs[i], plan, responses as any[], this.datesOf(inputs[i].index))
-    })
+    return searchOrDegrade(
+      inputs,
+      async () => {
+        const { results } = await this.client.multiSearch({ queries: plans.flatMap((plan) => plan.queries) as any[] })
+        let offset = 0
+        return plans.map((plan, i) => {
+          const responses = results.slice(offset, (offset += plan.queries.length))
+          return toSearchResult(inputs[i], plan, responses as any[], this.datesOf(inputs[i].index))
+        })
+      },
+      { warn: this.warnDegraded, mapError: (error) => this.vendorError(error) }
+    )
   }
 
   async waitForTask(task: SearchTask, options: { timeout_ms?: number } = {}): Promise<SearchTask> {
@@ -155,8 +164,12 @@ export class MeilisearchSearchService extends AbstractSearchProviderService {
     try {
       return await run()
     } catch (error) {
-      throw meilisearchError(error, this.options.host, [this.options.apiKey])
+      throw this.vendorError(error)
     }
+  }
+
+  private vendorError(error: unknown) {
+    return meilisearchError(error, this.options.host, [this.options.apiKey])
   }
 }
 

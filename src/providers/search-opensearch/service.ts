@@ -11,6 +11,7 @@ import type {
 } from "@medusajs/framework/types"
 import { AbstractSearchProviderService } from "@medusajs/framework/utils"
 import { Client } from "@opensearch-project/opensearch"
+import { degradationWarner, degradedSearchResult, isEngineUnreachable, searchOrDegrade } from "../../lib/search-degradation"
 import { BulkAction, bulkBatches, bulkFailures, deleteAction, failedBulkTask, idsOnly, indexAction } from "./documents"
 import { errorFromBody, openSearchError } from "./errors"
 import { compileOpenSearchFilter } from "./filters"
@@ -34,15 +35,17 @@ export class OpenSearchSearchService extends AbstractSearchProviderService {
   private readonly options: Required<Omit<OpenSearchProviderOptions, "username" | "password">> & OpenSearchProviderOptions
   /** Fields and primary key of each index seen, for deletes by filter (which arrive without the definition). */
   private readonly definitions = new Map<string, { fields: Fields; primaryKey: string }>()
+  private readonly warnDegraded: (error: unknown) => void
 
   static validateOptions(options: Partial<OpenSearchProviderOptions>) {
     validateOpenSearchOptions(options)
   }
 
-  constructor(_container: { logger?: Logger }, options: OpenSearchProviderOptions) {
+  constructor(container: { logger?: Logger }, options: OpenSearchProviderOptions) {
     super()
     OpenSearchSearchService.validateOptions(options)
     this.options = { ...DEFAULT_OPENSEARCH_OPTIONS, ...options }
+    this.warnDegraded = degradationWarner(OpenSearchSearchService.identifier, container.logger ?? console)
     this.client = new Client({
       node: options.node,
       ...(options.username ? { auth: { username: options.username, password: options.password ?? "" } } : {}),
@@ -120,15 +123,26 @@ export class OpenSearchSearchService extends AbstractSearchProviderService {
     return result
   }
 
-  /** Every query in one `_msearch` round trip. */
+  /**
+   * Every query in one `_msearch` round trip. While OpenSearch is unreachable — or answers one entry 503, as
+   * when none of its index's shards is available — the query gets an empty degraded result.
+   */
   async searchMany(inputs: ProviderSearchQuery[]): Promise<SearchResult[]> {
     if (!inputs.length) return []
     const lines = inputs.flatMap((input) => [{ index: this.uid(input.index.physical_name) }, searchBody(input)])
-    const { body } = await this.call(() => this.client.msearch({ body: lines as any }))
-    return (body.responses as any[]).map((response, i) => {
-      if (response.error) throw openSearchError(errorFromBody(response.status, response), this.options.node, [this.options.password])
-      return toSearchResult(inputs[i], response as SearchResponse)
-    })
+    return searchOrDegrade(
+      inputs,
+      async () => {
+        const { body } = await this.client.msearch({ body: lines as any })
+        return (body.responses as any[]).map((response, i) => {
+          if (!response.error) return toSearchResult(inputs[i], response as SearchResponse)
+          if (!isEngineUnreachable(response)) throw errorFromBody(response.status, response)
+          this.warnDegraded(response)
+          return degradedSearchResult(inputs[i])
+        })
+      },
+      { warn: this.warnDegraded, mapError: (error) => this.vendorError(error) }
+    )
   }
 
   /** Writes are applied already; refreshing the index makes them searchable. */
@@ -182,7 +196,11 @@ export class OpenSearchSearchService extends AbstractSearchProviderService {
     try {
       return await run()
     } catch (error) {
-      throw openSearchError(error, this.options.node, [this.options.password])
+      throw this.vendorError(error)
     }
+  }
+
+  private vendorError(error: unknown) {
+    return openSearchError(error, this.options.node, [this.options.password])
   }
 }

@@ -123,8 +123,9 @@ describe("Meilisearch search provider", () => {
     const missing = await provider.search(query({ index: sampleProductIndex("nope") })).catch((error) => error)
     expect(missing.type).toBe(MedusaError.Types.NOT_FOUND)
 
+    // Searches degrade instead (degradation.unit.spec.ts); everything else reports the outage.
     fixture.setDown(true)
-    const down = await provider.search(query()).catch((error) => error)
+    const down = await provider.listIndexes().catch((error) => error)
     fixture.setDown(false)
     expect(down.type).toBe(MedusaError.Types.UNEXPECTED_STATE)
     expect(down.message).toContain(`Meilisearch unreachable at ${fixture.url}`)

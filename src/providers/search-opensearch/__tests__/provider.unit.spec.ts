@@ -227,9 +227,10 @@ describe("OpenSearch search provider", () => {
     expect(throttled.message).toContain("rejected_execution_exception")
 
     const inUrl = new OpenSearchSearchService({}, { node: fixture.url.replace("//", "//admin:url-secret-999@") })
+    // Searches degrade instead (degradation.unit.spec.ts); everything else reports the outage.
     fixture.setDown(true)
-    const down = await caught(provider.search(query()))
-    const downInUrl = await caught(inUrl.search(query()))
+    const down = await caught(provider.listIndexes())
+    const downInUrl = await caught(inUrl.listIndexes())
     fixture.setDown(false)
     expect(down.type).toBe(MedusaError.Types.UNEXPECTED_STATE)
     expect(down.message).toContain(`OpenSearch unreachable at ${fixture.url}`)
