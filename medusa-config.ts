@@ -62,6 +62,12 @@ const commerceBridge: CommerceBridgeOptions = {
   },
 }
 
+/**
+ * Medusa's Translation Module sits behind a feature flag that defineConfig reads before flags are
+ * loaded, so the store lists the module itself when MEDUSA_FF_TRANSLATION is on.
+ */
+const translationEnabled = env.MEDUSA_FF_TRANSLATION === "true"
+
 /** Without REDIS_URL Medusa runs its in-memory event bus, workflow engine, locking and cache. */
 const redisModules = redisUrl
   ? [
@@ -95,6 +101,7 @@ module.exports = defineConfig({
       cookieSecret: env.COOKIE_SECRET || "supersecret",
     },
   },
+  featureFlags: translationEnabled ? { translation: true } : {},
   admin: {
     disable: env.MEDUSA_ADMIN_DISABLED === "true",
   },
@@ -110,6 +117,7 @@ module.exports = defineConfig({
       meilisearch: commerceBridge.integrations?.meilisearch,
       opensearch: commerceBridge.integrations?.opensearch,
     }),
+    ...(translationEnabled ? [{ resolve: "@medusajs/medusa/translation" }] : []),
     ...redisModules,
   ],
 })

@@ -4,8 +4,11 @@ import { productSearchIndex } from "../search-indexes/product"
 // The dev store's own product index, as a store writes it with the plugin installed:
 // `import { productSearchIndex } from "@commerce-bridge/medusa/search-indexes/product"`.
 // Not part of the published plugin (tsconfig excludes src/search).
+const list = (value: string | undefined) => (value ? value.split(",").map((item) => item.trim()).filter(Boolean) : undefined)
+
 export default defineSearchIndex(
   productSearchIndex({
-    currencies: (process.env.COMMERCE_BRIDGE_SEARCH_CURRENCIES || "usd,eur").split(",").map((code) => code.trim()),
+    currencies: list(process.env.COMMERCE_BRIDGE_SEARCH_CURRENCIES),
+    locales: list(process.env.COMMERCE_BRIDGE_SEARCH_LOCALES),
   })
 )
