@@ -32,6 +32,10 @@ const suites = {
     displayName: "build",
     testMatch: ["<rootDir>/integration-tests/package/**/*.spec.[jt]s"],
   },
+  "integration:search": {
+    displayName: "search",
+    testMatch: ["<rootDir>/integration-tests/search/**/*.spec.[jt]s"],
+  },
   "integration:http": {
     displayName: "http",
     testMatch: ["<rootDir>/integration-tests/http/**/*.spec.[jt]s"],

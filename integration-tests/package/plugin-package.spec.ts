@@ -37,8 +37,12 @@ describe("the published plugin package", () => {
         ".medusa/server/src/api/middlewares.js",
         ".medusa/server/src/admin/index.mjs",
         ".medusa/server/src/jobs/check-integrations-health.js",
+        ".medusa/server/src/search-indexes/product/index.js",
+        ".medusa/server/src/search-sync/module-config.js",
       ])
     )
+    // A store defines its own `product` index with the factory; a second definition would stop its boot.
+    expect(packed.filter((file) => file.startsWith(".medusa/server/src/search/"))).toEqual([])
     expect(packed.filter((file) => /__tests__|integration-tests|medusa-config|src\/scripts|\.env/.test(file))).toEqual([])
   })
 })

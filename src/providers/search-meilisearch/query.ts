@@ -16,18 +16,36 @@ export interface PlannedSearch {
 
 const DEFAULT_TAKE = 20
 const DEFAULT_FACET_VALUES = 100
-const MATCHING: Record<string, string> = { all: "all", last: "last", any: "frequency" }
+/**
+ * Meilisearch always matches the last term as a prefix, which is Medusa's "last" (typeahead); its own
+ * "last" and "frequency" strategies drop terms until something matches, which no Medusa strategy means.
+ */
+const MATCHING: Record<string, string> = { all: "all", last: "all" }
 
 const and = (...parts: string[]) => parts.filter(Boolean).map((part) => `(${part})`).join(" AND ")
 const asFacet = (request: string | SearchFacetRequest): SearchFacetRequest => (typeof request === "string" ? { field: request } : request)
 const bound = (value: number | string, dates: string[], field: string) =>
   dates.includes(field) && typeof value === "string" ? Date.parse(value) : value
 
+const exactTerms = (text: string) =>
+  text
+    .split(/\s+/)
+    .map((term) => term.replace(/"/g, ""))
+    .filter(Boolean)
+    .map((term) => `"${term}"`)
+    .join(" ")
+
 /** The Meilisearch queries one Medusa search needs: the search itself, then exact-count probes. */
 export function planSearch(input: ProviderSearchQuery, indexUid: string, dates: string[]): PlannedSearch {
   const options = input.search_options ?? {}
   if (options.vector) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "Vector search is not configured for this Meilisearch index")
-  const q = (input.q ?? input.filters?.q)?.trim() || undefined
+  const strategy = options.match_strategy ?? "all"
+  if (!MATCHING[strategy]) {
+    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Meilisearch cannot match any single term of a query (match_strategy "${strategy}")`)
+  }
+  const text = (input.q ?? input.filters?.q)?.trim() || undefined
+  // No per-search typo switch exists: each term quoted is a phrase of one word, matched exactly.
+  const q = text && options.typo_tolerance === false ? exactTerms(text) : text
   const filter = compileMeilisearchFilter(input.filters)
   const facets = (options.facets ?? []).map(asFacet)
   const valueFacets = facets.filter((facet) => (facet.type ?? "value") !== "range")
@@ -42,7 +60,7 @@ export function planSearch(input: ProviderSearchQuery, indexUid: string, dates: 
     ...(input.attributes_to_retrieve?.length ? { attributesToRetrieve: input.attributes_to_retrieve } : {}),
     ...(valueFacets.length ? { facets: valueFacets.map((facet) => facet.field) } : {}),
     ...(options.attributes_to_search_on ? { attributesToSearchOn: options.attributes_to_search_on } : {}),
-    ...(options.match_strategy ? { matchingStrategy: MATCHING[options.match_strategy] } : {}),
+    matchingStrategy: MATCHING[strategy],
     ...(options.include_score || options.min_score !== undefined ? { showRankingScore: true } : {}),
     ...(options.min_score !== undefined ? { rankingScoreThreshold: options.min_score } : {}),
     ...(options.distinct ? { distinct: options.distinct } : {}),

@@ -1,0 +1,44 @@
+import type { ISearchModuleService } from "@medusajs/framework/types"
+import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
+import { INDEX } from "./contract-index"
+import { contractEngines } from "./engines"
+import { ContractContext, dropDatabase, migrateAndSeed, nextPrefix, remainingIndexes, RUN_ID, searchModuleConfig } from "./harness"
+import { queryCases } from "./query-cases"
+import { writeCases } from "./write-cases"
+
+// Fixture engines apply writes on real timers, and every test boots the module on a fresh schema.
+jest.setTimeout(60_000)
+
+const runPrefix = `cbc_${RUN_ID}_`
+const engines = contractEngines(runPrefix)
+
+describe(`Search contract, run against: ${engines.map((engine) => engine.name).join("; ")}`, () => {
+  describe.each(engines.map((engine, i) => [engine.name, engine, i] as const))("%s", (_name, engine, i) => {
+    const dbName = `cb_search_contract_${RUN_ID}_${i}`
+    beforeAll(() => engine.start())
+    afterAll(async () => {
+      await engine.stop()
+      await dropDatabase(dbName)
+    })
+
+    moduleIntegrationTestRunner<ISearchModuleService>({
+      ...searchModuleConfig(engine, dbName),
+      hooks: { beforeModuleInit: async () => engine.usePrefix(nextPrefix(runPrefix)) },
+      testSuite: ({ service, MikroOrmWrapper }) => {
+        const ctx: ContractContext = { service, engine, probe: () => engine.probe(MikroOrmWrapper.getManager()), firstPlan: [] }
+
+        // Nested, so they run inside the runner's module lifecycle (its afterEach shuts the module down).
+        describe("through the Search Module", () => {
+          beforeEach(() => migrateAndSeed(ctx))
+          afterEach(async () => {
+            await service.deleteIndex(INDEX)
+            expect(await remainingIndexes(ctx, [])).toEqual([])
+          })
+
+          writeCases(ctx)
+          queryCases(ctx)
+        })
+      },
+    })
+  })
+})
