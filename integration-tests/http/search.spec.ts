@@ -85,6 +85,23 @@ medusaIntegrationTestRunner({
       await eventually(async () => expect(await titlesFor("merino")).toEqual([]))
     })
 
+    it("rewrites every product of a category or collection that is renamed", async () => {
+      const { data: category } = await api.post("/admin/product-categories", { name: "Hats", is_active: true }, admin)
+      const { data: collection } = await api.post("/admin/collections", { title: "Autumn" }, admin)
+      const product = await createProduct(api, admin, catalogue, { title: "Felt fedora", eur: 60, category_ids: [category.product_category.id] })
+      await api.post(`/admin/collections/${collection.collection.id}/products`, { add: [product.id] }, admin)
+      const documentOf = async () => (await api.post(
+        "/store/search",
+        { entity: "product", filters: { q: "fedora" }, fields: ["id", "categories", "collection"] },
+        { headers: { "x-publishable-api-key": catalogue.publishableKey } }
+      )).data.results[0].hits.map((hit: any) => hit.document)
+      await eventually(async () => expect(await documentOf()).toEqual([expect.objectContaining({ categories: ["Hats"], collection: "Autumn" })]))
+
+      await api.post(`/admin/product-categories/${category.product_category.id}`, { name: "Headwear" }, admin)
+      await api.post(`/admin/collections/${collection.collection.id}`, { title: "Autumn/Winter" }, admin)
+      await eventually(async () => expect(await documentOf()).toEqual([expect.objectContaining({ categories: ["Headwear"], collection: "Autumn/Winter" })]))
+    })
+
     it("reconciles: a product whose document went missing is found again after the scheduled check", async () => {
       await createProduct(api, admin, catalogue, { title: "Corduroy trousers", eur: 79 })
       const [hit] = await eventually(async () => {
