@@ -1,5 +1,5 @@
 import path from "path"
-import { MedusaError } from "@medusajs/framework/utils"
+import { assertRetrySettings } from "../lib/validation"
 import type { TemplateName } from "./templates/catalogue"
 
 /** Options of CommerceBridge notifications (`notifications` in the plugin options). */
@@ -61,14 +61,7 @@ export function resolveNotificationOptions(options: NotificationOptions = {}): R
     backoffMs: options.backoffMs ?? 5000,
     concurrency: options.concurrency ?? 10,
   }
-  for (const key of ["attempts", "concurrency"] as const) {
-    if (!Number.isInteger(resolved[key]) || resolved[key] < 1) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, `CommerceBridge option notifications.${key} must be a positive integer`)
-    }
-  }
-  if (!(resolved.backoffMs >= 0)) {
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, "CommerceBridge option notifications.backoffMs must not be negative")
-  }
+  assertRetrySettings("notifications", { attempts: resolved.attempts, concurrency: resolved.concurrency }, { backoffMs: resolved.backoffMs })
   return resolved
 }
 

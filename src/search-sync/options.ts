@@ -1,4 +1,4 @@
-import { MedusaError } from "@medusajs/framework/utils"
+import { assertRetrySettings } from "../lib/validation"
 
 /** Options of CommerceBridge search (`search` in the plugin options). */
 export interface SearchSyncOptions {
@@ -36,14 +36,8 @@ export function resolveSearchSyncOptions(options: SearchSyncOptions = {}): Resol
     concurrency: options.concurrency ?? 4,
     batchSize: options.batchSize ?? 200,
   }
-  for (const key of ["attempts", "concurrency", "batchSize"] as const) {
-    if (!Number.isInteger(resolved[key]) || resolved[key] < 1) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, `CommerceBridge option search.${key} must be a positive integer`)
-    }
-  }
-  if (!(resolved.backoffMs >= 0)) {
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, "CommerceBridge option search.backoffMs must not be negative")
-  }
+  const { attempts, concurrency, batchSize, backoffMs } = resolved
+  assertRetrySettings("search", { attempts, concurrency, batchSize }, { backoffMs })
   return resolved
 }
 
