@@ -110,6 +110,7 @@ module.exports = defineConfig({
     { resolve: "./src/modules/queue", options: commerceBridge },
     { resolve: "./src/modules/notifications", options: commerceBridge },
     { resolve: "./src/modules/search-sync", options: commerceBridge },
+    { resolve: "./src/modules/engagement", options: commerceBridge },
     commerceBridgeNotificationModule({ providersFrom: "./src" }),
     commerceBridgeSearchModule({
       engine: env.SEARCH_PROVIDER,

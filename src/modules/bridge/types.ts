@@ -1,4 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
+import type { EngagementOptions } from "../../engagement/options"
 import type { NotificationOptions } from "../../notifications/options"
 import type { SearchSyncOptions } from "../../search-sync/options"
 import type { QueueModuleOptions } from "../queue/types"
@@ -124,6 +125,8 @@ export interface CommerceBridgeOptions {
   notifications?: NotificationOptions
   /** Keeping search indexes in step: write retries and concurrency. */
   search?: SearchSyncOptions
+  /** The AI engagement generator: the store's voice, a monthly budget, bulk job concurrency and retries. */
+  engagement?: EngagementOptions
 }
 
 export const ENCRYPTION_KEY_VARIABLE = "COMMERCE_BRIDGE_SECRETS_KEY"
