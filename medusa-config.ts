@@ -51,9 +51,9 @@ const commerceBridge: CommerceBridgeOptions = {
           baseUrl: env.TWILIO_BASE_URL,
         }
       : undefined,
-    meilisearch: env.MEILISEARCH_HOST ? { host: env.MEILISEARCH_HOST, apiKey: env.MEILISEARCH_API_KEY } : undefined,
+    meilisearch: env.MEILISEARCH_HOST ? { host: env.MEILISEARCH_HOST, apiKey: env.MEILISEARCH_API_KEY || undefined } : undefined,
     opensearch: env.OPENSEARCH_NODE
-      ? { node: env.OPENSEARCH_NODE, username: env.OPENSEARCH_USERNAME, password: env.OPENSEARCH_PASSWORD }
+      ? { node: env.OPENSEARCH_NODE, username: env.OPENSEARCH_USERNAME || undefined, password: env.OPENSEARCH_PASSWORD || undefined }
       : undefined,
     openai: env.OPENAI_API_KEY
       ? { apiKey: env.OPENAI_API_KEY, baseUrl: env.OPENAI_BASE_URL, model: env.OPENAI_MODEL }

@@ -19,6 +19,8 @@ export interface OpenSearchFixtureOptions {
   /** With both set, every request needs HTTP Basic auth, as with the security plugin enabled. */
   username?: string
   password?: string
+  /** A fixed port, for a config that must name the node before the fixture starts (default: a free one). */
+  port?: number
 }
 
 export interface RequestLogEntry {
@@ -59,7 +61,7 @@ export async function startOpenSearchFixture(options: OpenSearchFixtureOptions =
     handle(req, res).catch((error) => {
       if (!res.headersSent) sendJson(res, 500, internalError(error))
     })
-  })
+  }, options.port)
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url!, "http://fixture")
