@@ -1,0 +1,148 @@
+/**
+ * `npm run bench:search`: product search writes and reads.
+ *
+ * - Reindex N generated products (N = 10k and 100k) through the Search Module on each engine: documents/s and
+ *   round trips per 10k documents. The PostgreSQL provider, on the real local PostgreSQL, is the baseline in the
+ *   same run; Meilisearch and OpenSearch run against the local fixtures.
+ * - Single-document writes (one write + wait per product, as plugins syncing each product do) as a second baseline.
+ * - Query latency p50/p95 on 100k products through `POST /store/search`, against the provider called directly.
+ *
+ * Each engine, and the store, runs in a fresh process. Prints the figures; writes bench/results/search.json.
+ * Environment: BENCH_SIZES (10000,100000), BENCH_SINGLE (2000), BENCH_ENGINES (postgres,meilisearch,opensearch),
+ * BENCH_BATCH_SIZE (the module's 100), BENCH_ROUTE_ENGINE (postgres; meilisearch / opensearch use MEILISEARCH_HOST /
+ * OPENSEARCH_NODE when set, else a fixture), BENCH_ROUTE (`documents:rounds` per store boot, 100000:3,2000:10; empty skips).
+ */
+import { mkdirSync, writeFileSync } from "fs"
+import os from "os"
+import path from "path"
+import { ENGINES } from "./engines"
+import { LatencyFigures, runChild, WriteFigures } from "./report"
+
+const env = process.env
+const SIZES = (env.BENCH_SIZES || "10000,100000").split(",").map(Number)
+const SINGLE = Number(env.BENCH_SINGLE ?? 2000)
+const ENGINE_LIST = (env.BENCH_ENGINES || ENGINES.join(",")).split(",")
+const ROUTE_ENGINE = env.BENCH_ROUTE_ENGINE || "postgres"
+/** `documents:rounds` per store boot: the latency at 100k, and the route's own cost where the engine is quick. */
+const ROUTE_RUNS = (env.BENCH_ROUTE ?? "100000:3,2000:10")
+  .split(",")
+  .filter(Boolean)
+  .map((run) => run.split(":").map(Number) as [number, number])
+const round = (n: number) => Math.round(n * 100) / 100
+
+interface WriteRun {
+  engine: string
+  batch_size: number
+  figures: WriteFigures[]
+}
+interface RouteRun {
+  engine: string
+  engine_at: string
+  documents: number
+  rounds: number
+  latency: LatencyFigures[]
+  [key: string]: unknown
+}
+
+async function main() {
+  const startedAt = Date.now()
+  const load = os.loadavg()
+  const writes: WriteRun[] = []
+  for (const engine of ENGINE_LIST) writes.push(await runChild<WriteRun>("reindex.ts", [engine, SIZES.join(","), String(SINGLE)]))
+  const routes: RouteRun[] = []
+  for (const [documents, rounds] of ROUTE_RUNS) routes.push(await runChild<RouteRun>("route.ts", [ROUTE_ENGINE, String(documents), String(rounds)]))
+
+  const figure = (engine: string, mode: WriteFigures["mode"], documents?: number) =>
+    writes.find((run) => run.engine === engine)?.figures.find((row) => row.mode === mode && (documents === undefined || row.documents === documents))
+  const reindex = SIZES.flatMap((size) =>
+    ENGINE_LIST.map((engine) => {
+      const row = figure(engine, "reindex", size)!
+      const baseline = figure("postgres", "reindex", size)
+      return { ...row, vs_postgres: baseline ? round(row.docs_per_s / baseline.docs_per_s) : null }
+    })
+  )
+  const single = ENGINE_LIST.map((engine) => {
+    const row = figure(engine, "single")!
+    const batch = figure(engine, "reindex", SIZES[0])!
+    return { ...row, reindex_docs_per_s: batch.docs_per_s, reindex_vs_single: round(batch.docs_per_s / row.docs_per_s) }
+  })
+  const latency = routes.map((route) => ({
+    ...route,
+    route_overhead_ms: {
+      p50: round(at(route, "route").p50_ms - at(route, "provider").p50_ms),
+      p95: round(at(route, "route").p95_ms - at(route, "provider").p95_ms),
+    },
+  }))
+
+  console.log(`\nsearch: reindex through the Search Module (batches of ${writes[0]?.batch_size}), PostgreSQL provider as the baseline`)
+  console.table(
+    reindex.map((row) => ({
+      engine: row.engine,
+      documents: row.documents,
+      "docs/s": row.docs_per_s,
+      "vs postgres": row.vs_postgres,
+      "HTTP req / 10k": row.http_requests_per_10k ?? "-",
+      "SQL / 10k": row.sql_statements_per_10k,
+    }))
+  )
+  if (SINGLE > 0) {
+    console.log(`search: single-document writes (one write + wait per product, ${SINGLE} products) against the module's reindex at ${SIZES[0]}`)
+    console.table(
+      single.map((row) => ({
+        engine: row.engine,
+        "single docs/s": row.docs_per_s,
+        "HTTP req / 10k": row.http_requests_per_10k ?? "-",
+        "SQL / 10k": row.sql_statements_per_10k,
+        "reindex docs/s": row.reindex_docs_per_s,
+        "reindex / single": row.reindex_vs_single,
+      }))
+    )
+  }
+  for (const run of latency) {
+    console.log(`search: query latency on ${run.documents} products (${run.engine}, ${run.engine_at}), ${run.rounds} rounds of the query mix`)
+    console.table(Object.fromEntries(run.latency.map(({ path: name, ...rest }) => [name, rest])))
+    console.log(`POST /store/search adds ${run.route_overhead_ms.p50} ms at p50, ${run.route_overhead_ms.p95} ms at p95 over the provider`)
+  }
+  const runSeconds = Math.round((Date.now() - startedAt) / 1000)
+  console.log(`run time ${runSeconds} s`)
+
+  const outDir = path.join(__dirname, "..", "results")
+  mkdirSync(outDir, { recursive: true })
+  writeFileSync(
+    path.join(outDir, "search.json"),
+    JSON.stringify(
+      {
+        at: new Date().toISOString(),
+        node: process.version,
+        machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memory_gb: Math.round(os.totalmem() / 2 ** 30), load_average_at_start: load.map(round), load_average_at_end: os.loadavg().map(round) },
+        run_seconds: runSeconds,
+        sizes: SIZES,
+        engines: {
+          postgres: "@medusajs/search-postgres (native engine) on the local PostgreSQL",
+          meilisearch: "CommerceBridge provider against the in-process Meilisearch fixture (not a real Meilisearch)",
+          opensearch: "CommerceBridge provider against the in-process OpenSearch fixture (not a real OpenSearch)",
+        },
+        caveats: [
+          "Meilisearch and OpenSearch figures are against in-process fixtures that speak their HTTP APIs: they measure our providers, the Search Module's batching and its task waits, not engine speed.",
+          "The fixtures, the Search Module and the bench share one Node process and the machine's two cores; PostgreSQL runs on the same machine.",
+          "Documents are pre-built: a real reindex also reads every product through query.graph, which is not measured here.",
+        ],
+        reindex,
+        single,
+        query_latency: latency,
+      },
+      null,
+      2
+    ) + "\n"
+  )
+}
+
+const at = (run: RouteRun, name: LatencyFigures["path"]) => run.latency.find((row) => row.path === name)!
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error)
+    process.exit(1)
+  }
+)
