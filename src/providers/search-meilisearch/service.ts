@@ -136,7 +136,7 @@ export class MeilisearchSearchService extends AbstractSearchProviderService {
   async waitForTask(task: SearchTask, options: { timeout_ms?: number } = {}): Promise<SearchTask> {
     if (!task.id) return task
     const uids = task.id.split(",").map(Number)
-    const done = await this.call(() => this.client.tasks.waitForTasks(uids, { timeout: options.timeout_ms ?? this.options.taskTimeoutMs }))
+    const done = await this.call(() => this.client.tasks.waitForTasks(uids, { timeout: options.timeout_ms ?? this.options.taskTimeoutMs, interval: this.options.taskPollIntervalMs }))
     const failed = done.find((entry) => entry.status === "failed" || entry.status === "canceled")
     if (failed) {
       return { ...task, status: "failed", error: { message: failed.error?.message ?? `Meilisearch task ${failed.uid} ${failed.status}`, code: failed.error?.code } }
