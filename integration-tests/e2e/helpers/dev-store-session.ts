@@ -112,3 +112,18 @@ export async function tabTo(page: Page, attribute: "aria-label" | "data-testid",
 /** The admin API as the logged-in page sees it (session cookie). */
 export const adminGet = (page: Page, url: string) =>
   page.evaluate(async (path) => (await fetch(path, { credentials: "include" })).json(), url)
+
+/** A POST to the admin API as the logged-in page makes it (session cookie): the status and the parsed body. */
+export const adminPost = (page: Page, url: string, body: unknown): Promise<{ status: number; body: any }> =>
+  page.evaluate(
+    async ({ url, body }) => {
+      const response = await fetch(url, {
+        method: "POST",
+        credentials: "include",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      })
+      return { status: response.status, body: await response.json().catch(() => null) }
+    },
+    { url, body }
+  )

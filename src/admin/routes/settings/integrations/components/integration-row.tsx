@@ -3,6 +3,7 @@ import { useCheckIntegration, useUpdateIntegration } from "../../../../hooks/use
 import type { Integration } from "../../../../lib/integrations"
 import { errorMessage } from "../../../../lib/sdk"
 import { HealthBadge, lastCheckText } from "./health-badge"
+import { OpenAIUsage } from "./openai-usage"
 import { SettingsDrawer } from "./settings-drawer"
 import { sendsTestMessages, TestMessageDrawer } from "./test-message-drawer"
 
@@ -54,6 +55,7 @@ export function IntegrationRow({ integration }: { integration: Integration }) {
             {integration.health.error}
           </Text>
         )}
+        {integration.name === "openai" && <OpenAIUsage />}
       </div>
       <div className="flex items-center gap-x-3">
         <div className="flex items-center gap-x-2">

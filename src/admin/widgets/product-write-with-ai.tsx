@@ -1,0 +1,78 @@
+import { defineWidgetConfig } from "@medusajs/admin-sdk"
+import type { AdminProduct, DetailWidgetProps } from "@medusajs/framework/types"
+import { Button, Container, Heading, Text, toast } from "@medusajs/ui"
+import { FormEvent, useState } from "react"
+import { Link } from "react-router-dom"
+import { useGenerateEngagement } from "../hooks/use-engagements"
+import { DEFAULT_DRAFT_OPTIONS, type DraftOptions, type Engagement } from "../lib/engagements"
+import { DraftEditor } from "./write-with-ai/draft-editor"
+import { DraftHistory } from "./write-with-ai/draft-history"
+import { DraftOptionsFields, isLocaleValid } from "./write-with-ai/draft-options-fields"
+import { GenerationProblem } from "./write-with-ai/generation-problem"
+
+/**
+ * Product page: drafts a description or SEO text with AI, for review. The draft can be edited,
+ * applied to the product or rejected; nothing reaches the product (or a customer) before Apply.
+ */
+const WriteWithAIWidget = ({ data: product }: DetailWidgetProps<AdminProduct>) => {
+  const [options, setOptions] = useState<DraftOptions>(DEFAULT_DRAFT_OPTIONS)
+  const [shown, setShown] = useState<Engagement | null>(null)
+  const generate = useGenerateEngagement()
+
+  const requestDraft = () =>
+    generate.mutate(
+      { productId: product.id, options },
+      {
+        onSuccess: ({ engagement, reused }) => {
+          setShown(engagement)
+          toast.info(reused ? "Draft reused from an identical earlier request, at no cost" : "Draft written: review it below")
+        },
+      }
+    )
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    requestDraft()
+  }
+
+  return (
+    <Container className="divide-y p-0" data-testid="write-with-ai">
+      <div className="flex items-start justify-between gap-x-4 px-6 py-4">
+        <div className="flex flex-col gap-y-1">
+          <Heading level="h2">Write with AI</Heading>
+          <Text size="small" className="text-ui-fg-subtle">
+            Drafts stay here for review: nothing changes on the product until you apply one.
+          </Text>
+        </div>
+        <Link to="/engagements" className="txt-compact-small whitespace-nowrap text-ui-fg-interactive hover:underline">
+          Draft many products
+        </Link>
+      </div>
+      <form onSubmit={submit} className="flex flex-col gap-y-4 px-6 py-4" aria-label="Write a draft with AI">
+        <DraftOptionsFields idPrefix="write-with-ai" value={options} onChange={setOptions} disabled={generate.isPending} />
+        <div className="flex items-center justify-end gap-x-3">
+          {generate.isPending && (
+            <Text size="small" className="text-ui-fg-subtle" role="status">
+              Writing… this takes a few seconds.
+            </Text>
+          )}
+          <Button size="small" type="submit" isLoading={generate.isPending} disabled={!isLocaleValid(options.locale)}>
+            Generate draft
+          </Button>
+        </div>
+        {generate.isError && <GenerationProblem error={generate.error} onRetry={requestDraft} />}
+      </form>
+      {shown && (
+        <div className="px-6 py-4">
+          <DraftEditor key={shown.id} engagement={shown} onChanged={setShown} />
+        </div>
+      )}
+      <DraftHistory productId={product.id} selectedId={shown?.id ?? null} onOpen={setShown} />
+    </Container>
+  )
+}
+
+export const config = defineWidgetConfig({
+  zone: "product.details.after",
+})
+
+export default WriteWithAIWidget
