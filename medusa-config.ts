@@ -25,6 +25,13 @@ const commerceBridge: CommerceBridgeOptions = {
     attempts: env.COMMERCE_BRIDGE_NOTIFICATION_ATTEMPTS ? Number(env.COMMERCE_BRIDGE_NOTIFICATION_ATTEMPTS) : undefined,
     backoffMs: env.COMMERCE_BRIDGE_NOTIFICATION_BACKOFF_MS ? Number(env.COMMERCE_BRIDGE_NOTIFICATION_BACKOFF_MS) : undefined,
   },
+  engagement: {
+    concurrency: env.COMMERCE_BRIDGE_ENGAGEMENT_CONCURRENCY ? Number(env.COMMERCE_BRIDGE_ENGAGEMENT_CONCURRENCY) : undefined,
+    client: {
+      requestsPerMinute: env.OPENAI_REQUESTS_PER_MINUTE ? Number(env.OPENAI_REQUESTS_PER_MINUTE) : undefined,
+      tokensPerMinute: env.OPENAI_TOKENS_PER_MINUTE ? Number(env.OPENAI_TOKENS_PER_MINUTE) : undefined,
+    },
+  },
   search: {
     attempts: env.COMMERCE_BRIDGE_SEARCH_ATTEMPTS ? Number(env.COMMERCE_BRIDGE_SEARCH_ATTEMPTS) : undefined,
     backoffMs: env.COMMERCE_BRIDGE_SEARCH_BACKOFF_MS ? Number(env.COMMERCE_BRIDGE_SEARCH_BACKOFF_MS) : undefined,

@@ -1,4 +1,11 @@
 import { assertRetrySettings } from "../lib/validation"
+import type { OpenAIEngagementOptions } from "../providers/engagement-openai/types"
+
+/** How the OpenAI client paces and prices requests; the key, base URL and model come from the integration. */
+export type EngagementClientOptions = Pick<
+  OpenAIEngagementOptions,
+  "temperature" | "timeoutMs" | "concurrency" | "requestsPerMinute" | "tokensPerMinute" | "maxRetries" | "prices"
+>
 
 /** Options of the engagement generator (`engagement` in the plugin options). */
 export interface EngagementOptions {
@@ -28,6 +35,8 @@ export interface EngagementOptions {
    * @defaultValue 2000
    */
   backoffMs?: number
+  /** Limits and prices of the OpenAI client (requests in flight, requests and tokens per minute, retries, timeout). */
+  client?: EngagementClientOptions
 }
 
 export interface ResolvedEngagementOptions {
@@ -36,6 +45,7 @@ export interface ResolvedEngagementOptions {
   concurrency: number
   attempts: number
   backoffMs: number
+  client: EngagementClientOptions
 }
 
 /** One job per product of a bulk run. */
@@ -48,6 +58,7 @@ export function resolveEngagementOptions(options: EngagementOptions = {}): Resol
     concurrency: options.concurrency ?? 2,
     attempts: options.attempts ?? 3,
     backoffMs: options.backoffMs ?? 2000,
+    client: options.client ?? {},
   }
   const { concurrency, attempts, backoffMs } = resolved
   assertRetrySettings("engagement", { concurrency, attempts }, { backoffMs })

@@ -6,6 +6,7 @@ import { ENGAGEMENT_MODULE } from "../modules/engagement"
 import type EngagementModuleService from "../modules/engagement/service"
 import { OpenAIEngagementProvider } from "../providers/engagement-openai"
 import { EngagementError } from "./errors"
+import type { EngagementClientOptions } from "./options"
 
 /** How long a provider replaced by new settings keeps serving requests already under way. */
 const RETIRE_AFTER_MS = 120_000
@@ -51,13 +52,16 @@ export class EngagementProviders {
   private current?: { key: string; provider: OpenAIEngagementProvider }
   private readonly retiring = new Set<OpenAIEngagementProvider>()
 
-  constructor(private readonly logger?: Logger) {}
+  constructor(
+    private readonly client: EngagementClientOptions = {},
+    private readonly logger?: Logger
+  ) {}
 
   forSettings({ config }: OpenAISettings): OpenAIEngagementProvider {
     const key = JSON.stringify([config.apiKey, config.baseUrl, config.model])
     if (this.current?.key === key) return this.current.provider
     if (this.current) this.retire(this.current.provider)
-    const provider = new OpenAIEngagementProvider({ apiKey: config.apiKey, baseUrl: config.baseUrl, model: config.model }, this.logger)
+    const provider = new OpenAIEngagementProvider({ ...this.client, apiKey: config.apiKey, baseUrl: config.baseUrl, model: config.model }, this.logger)
     this.current = { key, provider }
     return provider
   }

@@ -4,6 +4,7 @@ import { InjectManager, MedusaContext, MedusaError, MedusaService } from "@medus
 import { BudgetStatus, budgetStatus, monthStart, roundUsd } from "../../engagement/budget"
 import { resolveEngagementOptions, ResolvedEngagementOptions } from "../../engagement/options"
 import { EngagementProviders } from "../../engagement/provider"
+import { OpenAIEngagementProvider } from "../../providers/engagement-openai"
 import { startEngagementWorker } from "../../engagement/worker"
 import type { CommerceBridgeOptions } from "../bridge/types"
 import { Engagement } from "./models/engagement"
@@ -26,7 +27,9 @@ export default class EngagementModuleService extends MedusaService({ Engagement,
     super(...arguments)
     this.logger = container.logger
     this.settings = resolveEngagementOptions(options.engagement)
-    this.providers = new EngagementProviders(this.logger)
+    // The key comes from the integration at use; the client's limits are checked at startup.
+    OpenAIEngagementProvider.validateOptions({ ...this.settings.client, apiKey: "checked-at-use" })
+    this.providers = new EngagementProviders(this.settings.client, this.logger)
   }
 
   __hooks = {
