@@ -84,9 +84,10 @@ describe("RequestLimiter with a tiny real window", () => {
     const { started, all } = track(limiter, [1, 1, 1, 1, 1])
     await all
 
+    // Node timers may fire a millisecond before the clock shows the delay passed: 2 ms of slack.
     expect(started[1] - started[0]).toBeLessThan(50)
-    expect(started[2] - started[0]).toBeGreaterThanOrEqual(200)
-    expect(started[4] - started[2]).toBeGreaterThanOrEqual(200)
+    expect(started[2] - started[0]).toBeGreaterThanOrEqual(198)
+    expect(started[4] - started[2]).toBeGreaterThanOrEqual(198)
     expect(started[4] - started[0]).toBeLessThan(800)
   })
 })
