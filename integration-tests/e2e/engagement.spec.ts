@@ -1,5 +1,6 @@
 import type { Page } from "playwright-core"
 import { defaultAnswer, startOpenAIFixture, subjectOf, type ChatRequestBody, type OpenAIFixture } from "../__fixtures__/openai"
+import { placeOrder, type Buyer } from "../helpers/shop"
 import { ADMIN_COLD_START_MS } from "./helpers/browser"
 import { adminGet, adminPost, tabTo, useDevStore } from "./helpers/dev-store-session"
 import { waitFor } from "./helpers/processes"
@@ -23,6 +24,18 @@ function modelAnswer(body: ChatRequestBody): object | string {
         `finish that lasts make it a piece you will reach for season after season.`,
     }
   }
+  if (schema === "customer_message") {
+    const text = body.messages.map(({ content }) => (typeof content === "string" ? content : JSON.stringify(content))).join("\n")
+    const name = /Customer first name: (.+)/.exec(text)?.[1]?.trim()
+    const order = /Order: (#\S+)/.exec(text)?.[1] ?? "your order"
+    const item = /Item: (.+?) ×/.exec(text)?.[1]
+    return {
+      subject: `Thank you for order ${order}`,
+      body:
+        `Hi ${name && name !== "(unknown)" ? name : "there"},\n\nThank you for order ${order}. ` +
+        `${item ? `Your ${item} is packed and ` : "It is "}on its way to you soon.\n\nWarm regards,\nCommerceBridge Demo`,
+    }
+  }
   if (schema === "seo") {
     return {
       seo_title: `${product} – soft, durable, made to last`.slice(0, 60),
@@ -43,6 +56,8 @@ describe("admin: AI drafts (Write with AI, bulk drafts, usage)", () => {
     // The in-process queue: no other process on the shared Redis takes this store's bulk jobs.
     REDIS_URL: "",
     COMMERCE_BRIDGE_QUEUE_REDIS_URL: "",
+    // Whatever a local .env says, a customer message lands in the outbox rather than in a real inbox.
+    MAILGUN_API_KEY: "",
   }
   // Registered before the dev store's own beforeAll, which reads `env` when it starts the store.
   beforeAll(async () => {
@@ -58,6 +73,11 @@ describe("admin: AI drafts (Write with AI, bulk drafts, usage)", () => {
       const product = await writeWithAI(page)
       await bulkDrafts(page, product.title)
       await usageOnIntegrations(page)
+    }))
+
+  it("drafts, edits and sends a follow-up message to an order's customer, recorded as a delivery", () =>
+    store.inAdmin(async (page) => {
+      await followUpMessage(page)
     }))
 
   const setOpenAI = async (page: Page, body: object) => expect((await adminPost(page, OPENAI, body)).status).toBe(200)
@@ -234,7 +254,125 @@ describe("admin: AI drafts (Write with AI, bulk drafts, usage)", () => {
     await page.keyboard.press("Escape")
     await result.getByText("Applied").waitFor()
   }
+
+  /** An order placed through the store API; its page drafts, edits and sends an email follow-up to the customer. */
+  async function followUpMessage(page: Page) {
+    const buyer = { email: "ada.follow-up@example.com", phone: "+4915123456789", firstName: "Ada" }
+    const order = await placeDemoOrder(page, buyer)
+    openai!.reset()
+    openai!.respondWith(modelAnswer)
+
+    await page.goto(`${store.baseUrl}/app/orders/${order.id}`)
+    const widget = page.getByTestId("follow-up-message")
+    await widget.waitFor({ timeout: ADMIN_COLD_START_MS })
+    page.setDefaultTimeout(STEP_MS)
+    await widget.getByText("No messages for this order yet.").waitFor()
+    await widget.getByText(/sees only the customer's first name, the order number and its items/).waitFor()
+    expect(await widget.getByRole("combobox", { name: "Channel" }).textContent()).toBe("Email")
+    await widget.getByLabel("Instructions (optional)").fill("Thank them and say the parcel leaves on Monday.")
+
+    const generated = page.waitForResponse((response) => response.url().endsWith(ENGAGEMENTS) && response.request().method() === "POST")
+    await widget.getByRole("button", { name: "Generate draft" }).click()
+    const response = await generated
+    expect(response.status()).toBe(201)
+    const { engagement: draft } = await response.json()
+    expect(draft).toMatchObject({ kind: "customer_message", subject_type: "order", subject_id: order.id, channel: "email", status: "draft" })
+
+    // What the model was sent: the first name, order number and items, never a way to reach the customer.
+    const prompts = openai!.requests.filter(
+      ({ body }) => body.response_format?.type === "json_schema" && body.response_format.json_schema.name === "customer_message"
+    )
+    expect(prompts).toHaveLength(1)
+    const prompt = JSON.stringify(prompts[0].body)
+    expect(prompt).toContain("Ada")
+    expect(prompt).toContain(`#${order.display_id}`)
+    for (const secret of [buyer.email, "example.com", buyer.phone, buyer.phone.slice(3), "Doe", "Torstraße", "10119"]) {
+      expect(prompt).not.toContain(secret)
+    }
+
+    // The draft: subject and message, edited, then sent after a confirmation.
+    const editor = widget.getByTestId("draft-editor")
+    await editor.getByText("Not sent: review the text, then send it to the customer.").waitFor()
+    const subject = editor.getByLabel("Subject", { exact: true })
+    const message = editor.getByLabel("Message", { exact: true })
+    expect(await subject.inputValue()).toBe(draft.content.subject)
+    expect(await message.inputValue()).toBe(draft.content.body)
+    const editedSubject = `${draft.content.subject} – it ships Monday`
+    const editedBody = `${draft.content.body}\n\nP.S. Edited by the merchant before sending.`
+    await subject.fill(editedSubject)
+    await message.fill(editedBody)
+    await editor.getByRole("button", { name: "Send to customer" }).click()
+    const dialog = page.getByRole("alertdialog")
+    await dialog.getByText("Send this message to the customer?").waitFor()
+    // Cancel sends nothing.
+    await dialog.getByRole("button", { name: "Cancel" }).click()
+    await dialog.waitFor({ state: "hidden" })
+    expect((await adminGet(page, `${ENGAGEMENTS}/${draft.id}`)).engagement.status).toBe("draft")
+
+    const sending = page.waitForResponse((response) => response.url().endsWith(`${ENGAGEMENTS}/${draft.id}/send`))
+    await editor.getByRole("button", { name: "Send to customer" }).click()
+    await dialog.getByRole("button", { name: "Send", exact: true }).click()
+    expect((await sending).status()).toBe(202)
+    await editor.getByText(/^Sent to the customer /).waitFor()
+    await editor.getByRole("link", { name: "View delivery" }).waitFor()
+    const row = widget.getByTestId(`engagement-${draft.id}`)
+    await row.getByText("Sent", { exact: true }).waitFor()
+    await row.getByText("Email", { exact: true }).waitFor()
+
+    // The message went through the store's notifications: one delivery for the order, with the edited text.
+    const { engagement } = await adminGet(page, `${ENGAGEMENTS}/${draft.id}`)
+    expect(engagement).toMatchObject({ status: "sent", content: { subject: editedSubject, body: editedBody } })
+    expect(engagement.delivery_id).toBeTruthy()
+    const { deliveries } = await adminGet(page, `/admin/commerce-bridge/deliveries?resource_id=${order.id}&template=engagement-message`)
+    expect(deliveries).toHaveLength(1)
+    expect(deliveries[0]).toMatchObject({ id: engagement.delivery_id, channel: "email", subject: editedSubject })
+    // The list masks the address: the order's e-mail, looked up at send time.
+    expect(deliveries[0].recipient).toMatch(/^a\*+@e\*+\.com$/)
+    // The detail view holds the body that went out: the merchant's edited text.
+    const { delivery } = await adminGet(page, `/admin/commerce-bridge/deliveries/${engagement.delivery_id}`)
+    expect(delivery).toMatchObject({ template: "engagement-message", resource_type: "order", resource_id: order.id, text: editedBody })
+
+    await page.setViewportSize({ width: 1440, height: 1800 })
+    await widget.scrollIntoViewIfNeeded()
+    store.shots.set("engagement-order-message.png", await widget.screenshot())
+    await page.setViewportSize({ width: 1440, height: 960 })
+  }
+
+  /** A guest checkout of a stocked demo variant through the store API, as a storefront places it. */
+  async function placeDemoOrder(page: Page, buyer: Buyer): Promise<{ id: string; display_id: number }> {
+    const { api_keys } = await adminGet(page, "/admin/api-keys?type=publishable&fields=id,token")
+    const { regions } = await adminGet(page, "/admin/regions?fields=id,name")
+    const publishableKey: string = api_keys[0].token
+    const regionId: string = regions.find((region: { name: string }) => region.name === "Europe").id
+    const api = storeApi(store.baseUrl)
+    const { data } = await api.get(`/store/products?region_id=${regionId}&limit=20&fields=id,variants.id,+variants.inventory_quantity`, {
+      headers: { "x-publishable-api-key": publishableKey },
+    })
+    const variant = data.products
+      .flatMap((product: { variants: { id: string; inventory_quantity?: number }[] }) => product.variants)
+      .find((candidate: { inventory_quantity?: number }) => (candidate.inventory_quantity ?? 0) >= 2)
+    expect(variant).toBeDefined()
+    return placeOrder(api, { publishableKey, regionId, variantId: variant.id }, buyer)
+  }
 })
+
+/** The store API over fetch, shaped as placeOrder expects (`{ data }`, throwing on an error status). */
+function storeApi(baseUrl: string) {
+  const request = async (method: string, url: string, body: unknown, headers: Record<string, string>) => {
+    const response = await fetch(`${baseUrl}${url}`, {
+      method,
+      headers: { ...headers, "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+    const data = await response.json().catch(() => null)
+    if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${JSON.stringify(data)}`)
+    return { data }
+  }
+  return {
+    get: (url: string, { headers }: { headers: Record<string, string> }) => request("GET", url, undefined, headers),
+    post: (url: string, body: unknown, { headers }: { headers: Record<string, string> }) => request("POST", url, body, headers),
+  }
+}
 
 /** The product as the admin API has it now. */
 async function productOf(page: Page, id: string): Promise<{ description: string | null; metadata: Record<string, unknown> | null }> {

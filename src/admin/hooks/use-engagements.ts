@@ -2,11 +2,13 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tansta
 import type {
   BulkEstimate,
   BulkRun,
+  CommonDraftOptions,
   DraftOptions,
   Engagement,
   EngagementFilters,
   EngagementList,
   GenerateResponse,
+  MessageOptions,
   ProductSelection,
   Usage,
 } from "../lib/engagements"
@@ -50,16 +52,26 @@ function useEngagementMutation<Input, Output>(request: (input: Input) => Promise
   })
 }
 
-const bodyOf = (options: DraftOptions) => ({
-  kind: options.kind,
+const commonBodyOf = (options: CommonDraftOptions) => ({
   tone: options.tone,
   locale: options.locale.trim() || undefined,
   instructions: options.instructions.trim() || undefined,
 })
 
+const bodyOf = (options: DraftOptions) => ({ kind: options.kind, ...commonBodyOf(options) })
+
 export const useGenerateEngagement = () =>
   useEngagementMutation(({ productId, options }: { productId: string; options: DraftOptions }) =>
     sdk.client.fetch<GenerateResponse>(BASE, { method: "POST", body: { ...bodyOf(options), subject_id: productId } })
+  )
+
+/** Drafts a follow-up message to an order's customer; only the first name, order number and items reach the model. */
+export const useGenerateOrderMessage = () =>
+  useEngagementMutation(({ orderId, options }: { orderId: string; options: MessageOptions }) =>
+    sdk.client.fetch<GenerateResponse>(BASE, {
+      method: "POST",
+      body: { kind: "customer_message", subject_type: "order", subject_id: orderId, channel: options.channel, ...commonBodyOf(options) },
+    })
   )
 
 export const useEditEngagement = () =>
@@ -70,6 +82,10 @@ export const useEditEngagement = () =>
 /** Approves a draft and writes it to its product. */
 export const useApplyEngagement = () =>
   useEngagementMutation((id: string) => sdk.client.fetch<{ engagement: Engagement }>(path(id, "apply"), { method: "POST", body: {} }), true)
+
+/** Approves a customer message and queues it through the store's notifications (202). */
+export const useSendEngagement = () =>
+  useEngagementMutation((id: string) => sdk.client.fetch<{ engagement: Engagement }>(path(id, "send"), { method: "POST", body: {} }))
 
 export const useRejectEngagement = () =>
   useEngagementMutation((id: string) => sdk.client.fetch<{ engagement: Engagement }>(path(id, "reject"), { method: "POST", body: {} }))

@@ -1,7 +1,7 @@
 /** The shapes of /admin/commerce-bridge/engagements, and how the admin reads them (dates arrive as strings). */
-import type { BulkRunRecord, EngagementKind, EngagementRecord, EngagementStatus } from "../../modules/engagement/types"
+import type { BulkRunRecord, EngagementChannel, EngagementKind, EngagementRecord, EngagementStatus } from "../../modules/engagement/types"
 
-export type { EngagementKind, EngagementStatus }
+export type { EngagementChannel, EngagementKind, EngagementStatus }
 
 type Dates = "approved_at" | "applied_at" | "created_at" | "updated_at"
 
@@ -37,6 +37,18 @@ export interface DraftOptions {
   locale: string
   instructions: string
 }
+
+/** What every request to the model carries, whatever it drafts. */
+export type CommonDraftOptions = Pick<DraftOptions, "tone" | "locale" | "instructions">
+
+/** A follow-up message to one customer: the channel it goes out on, and the usual tone, locale and instruction. */
+export interface MessageOptions extends CommonDraftOptions {
+  channel: EngagementChannel
+}
+
+export const CHANNEL_LABELS: Record<EngagementChannel, string> = { email: "Email", sms: "SMS" }
+
+export const MESSAGE_CHANNELS: EngagementChannel[] = ["email", "sms"]
 
 export interface GenerateResponse {
   engagement: Engagement
@@ -212,3 +224,6 @@ export { formatDate } from "./deliveries"
 
 /** A fresh request: a description in the server's default tone and the store's default locale (blank). */
 export const DEFAULT_DRAFT_OPTIONS: DraftOptions = { kind: "product_description", tone: DEFAULT_TONE, locale: "", instructions: "" }
+
+/** A fresh customer message: an email in the server's default tone, in the customer's or store's locale (blank). */
+export const DEFAULT_MESSAGE_OPTIONS: MessageOptions = { channel: "email", tone: DEFAULT_TONE, locale: "", instructions: "" }

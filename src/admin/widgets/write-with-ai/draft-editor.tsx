@@ -1,7 +1,8 @@
-import { Button, Text, toast } from "@medusajs/ui"
+import { Button, Text, toast, usePrompt } from "@medusajs/ui"
 import { useState } from "react"
-import { useApplyEngagement, useEditEngagement, useRejectEngagement } from "../../hooks/use-engagements"
-import { CONTENT_FIELDS, contentText, formatDate, KIND_LABELS, type Engagement } from "../../lib/engagements"
+import { Link } from "react-router-dom"
+import { useApplyEngagement, useEditEngagement, useRejectEngagement, useSendEngagement } from "../../hooks/use-engagements"
+import { CHANNEL_LABELS, CONTENT_FIELDS, contentText, formatDate, KIND_LABELS, type Engagement } from "../../lib/engagements"
 import { errorMessage } from "../../lib/sdk"
 import { ContentFieldInput } from "./content-field-input"
 import { DraftCost } from "./draft-cost"
@@ -18,11 +19,16 @@ const APPLY_LABELS: Partial<Record<Engagement["kind"], string>> = {
   product_description: "Apply to product",
   seo: "Apply to product",
   campaign: "Approve",
+  customer_message: "Send to customer",
 }
+
+/** A customer message is sent (after a confirmation), not applied. */
+const isMessage = (engagement: Pick<Engagement, "kind">) => engagement.kind === "customer_message"
 
 /**
  * A draft for review: its text (editable while it is a draft), cost and the actions Save edits,
  * Apply to product (saving pending edits first) and Reject. Nothing reaches the product until Apply.
+ * A customer message has Send to customer instead, confirmed first: nothing reaches the customer before it.
  * Render it with `key={engagement.id}` so the edits belong to one draft.
  */
 export function DraftEditor({ engagement, onChanged }: DraftEditorProps) {
@@ -32,9 +38,12 @@ export function DraftEditor({ engagement, onChanged }: DraftEditorProps) {
   const edit = useEditEngagement()
   const apply = useApplyEngagement()
   const reject = useRejectEngagement()
+  const send = useSendEngagement()
+  const prompt = usePrompt()
   const isDraft = engagement.status === "draft"
   const dirty = Object.keys(values).some((key) => values[key] !== saved[key])
-  const busy = edit.isPending || apply.isPending || reject.isPending
+  const approving = apply.isPending || send.isPending
+  const busy = edit.isPending || approving || reject.isPending
   const applyLabel = APPLY_LABELS[engagement.kind]
   const idPrefix = `draft-${engagement.id}`
 
@@ -52,6 +61,21 @@ export function DraftEditor({ engagement, onChanged }: DraftEditorProps) {
 
   const save = () => edit.mutateAsync({ id: engagement.id, content: values }).then(({ engagement }) => engagement)
   const saveEdits = () => run(save, "Edits saved")
+  const sendMessage = async () => {
+    const channel = CHANNEL_LABELS[engagement.channel ?? "email"].toLowerCase()
+    const confirmed = await prompt({
+      variant: "confirmation",
+      title: "Send this message to the customer?",
+      description: `It goes out as ${channel === "sms" ? "an SMS" : "an email"} through the store's notifications, with your edits, and cannot be taken back.`,
+      confirmText: "Send",
+      cancelText: "Cancel",
+    })
+    if (!confirmed) return
+    await run(async () => {
+      if (dirty) await save()
+      return (await send.mutateAsync(engagement.id)).engagement
+    }, "Message queued for the customer")
+  }
   const applyDraft = () =>
     run(
       async () => {
@@ -71,6 +95,7 @@ export function DraftEditor({ engagement, onChanged }: DraftEditorProps) {
             {KIND_LABELS[engagement.kind]}
           </Text>
           <Text size="small" className="text-ui-fg-subtle">
+            {engagement.channel ? `${CHANNEL_LABELS[engagement.channel]} · ` : ""}
             {engagement.locale} · {engagement.tone} · {formatDate(engagement.created_at)}
           </Text>
         </div>
@@ -103,10 +128,10 @@ export function DraftEditor({ engagement, onChanged }: DraftEditorProps) {
           <Button size="small" variant="secondary" onClick={rejectDraft} isLoading={reject.isPending} disabled={busy}>
             Reject
           </Button>
-          <Button size="small" variant="secondary" onClick={saveEdits} isLoading={edit.isPending && !apply.isPending} disabled={busy || !dirty}>
+          <Button size="small" variant="secondary" onClick={saveEdits} isLoading={edit.isPending && !approving} disabled={busy || !dirty}>
             Save edits
           </Button>
-          <Button size="small" onClick={applyDraft} isLoading={apply.isPending} disabled={busy}>
+          <Button size="small" onClick={isMessage(engagement) ? sendMessage : applyDraft} isLoading={approving} disabled={busy}>
             {applyLabel}
           </Button>
         </div>
@@ -117,6 +142,7 @@ export function DraftEditor({ engagement, onChanged }: DraftEditorProps) {
 
 /** Where a reviewed draft went. */
 function StatusNote({ engagement }: { engagement: Engagement }) {
+  if (isMessage(engagement)) return <MessageStatusNote engagement={engagement} />
   const notes: Partial<Record<Engagement["status"], string>> = {
     draft: "Not on the product yet: review the text, then apply it.",
     applied: `Applied to the product ${formatDate(engagement.applied_at)}.`,
@@ -129,4 +155,29 @@ function StatusNote({ engagement }: { engagement: Engagement }) {
       {note}
     </Text>
   ) : null
+}
+
+/** Where a reviewed customer message went; a sent one links to its delivery. */
+function MessageStatusNote({ engagement }: { engagement: Engagement }) {
+  const notes: Partial<Record<Engagement["status"], string>> = {
+    draft: "Not sent: review the text, then send it to the customer.",
+    approved: `Approved ${formatDate(engagement.approved_at)}, being sent.`,
+    sent: `Sent to the customer ${formatDate(engagement.applied_at)}.`,
+    rejected: "Rejected: nothing was sent, and this text is never reused.",
+  }
+  const note = notes[engagement.status]
+  if (!note) return null
+  return (
+    <Text size="xsmall" className="text-ui-fg-subtle" role="status">
+      {note}
+      {engagement.status === "sent" && engagement.delivery_id && (
+        <>
+          {" "}
+          <Link to={`/settings/deliveries/${engagement.delivery_id}`} className="text-ui-fg-interactive hover:underline">
+            View delivery
+          </Link>
+        </>
+      )}
+    </Text>
+  )
 }

@@ -1,13 +1,17 @@
 import { Input, Label, Select, Text, Textarea } from "@medusajs/ui"
+import type { ReactNode } from "react"
 import { useStoreLocales } from "../../hooks/use-engagements"
-import { DRAFT_KINDS, KIND_LABELS, LOCALE_PATTERN, TONES, type DraftKind, type DraftOptions } from "../../lib/engagements"
+import { DRAFT_KINDS, KIND_LABELS, LOCALE_PATTERN, TONES, type CommonDraftOptions, type DraftKind } from "../../lib/engagements"
 
-interface DraftOptionsFieldsProps {
+interface DraftOptionsFieldsProps<T extends CommonDraftOptions> {
   /** Prefix of the fields' ids, unique on the page. */
   idPrefix: string
-  value: DraftOptions
-  onChange: (value: DraftOptions) => void
+  value: T
+  onChange: (value: T) => void
   disabled?: boolean
+  /** The first field, in place of the product Kind (e.g. a message's channel). Without it, options with a `kind` show the Kind select. */
+  lead?: ReactNode
+  instructionsPlaceholder?: string
 }
 
 export const isLocaleValid = (locale: string) => !locale.trim() || LOCALE_PATTERN.test(locale.trim())
@@ -16,38 +20,32 @@ export const isLocaleValid = (locale: string) => !locale.trim() || LOCALE_PATTER
  * Kind, tone, locale and an optional instruction: what the model is asked for, for one product or
  * a bulk run. The locale offers the store's locales; blank, the first of them (else en).
  */
-export function DraftOptionsFields({ idPrefix, value, onChange, disabled }: DraftOptionsFieldsProps) {
+export function DraftOptionsFields<T extends CommonDraftOptions>({
+  idPrefix,
+  value,
+  onChange,
+  disabled,
+  lead,
+  instructionsPlaceholder = "e.g. Mention that it is machine washable.",
+}: DraftOptionsFieldsProps<T>) {
   const locales = useStoreLocales()
   const storeLocales = locales.data ?? []
   // Left blank, the server writes in the store's first locale, else English.
   const defaultLocale = storeLocales[0] ?? "en"
-  const set = (patch: Partial<DraftOptions>) => onChange({ ...value, ...patch })
+  const set = (patch: Partial<T>) => onChange({ ...value, ...patch })
   const localeInvalid = !isLocaleValid(value.locale)
 
   return (
     <div className="grid grid-cols-1 gap-4 md:grid-cols-3">
-      <div className="flex flex-col gap-y-2">
-        <Label htmlFor={`${idPrefix}-kind`} size="small" weight="plus">
-          Kind
-        </Label>
-        <Select size="small" value={value.kind} onValueChange={(kind) => set({ kind: kind as DraftKind })} disabled={disabled}>
-          <Select.Trigger id={`${idPrefix}-kind`} aria-label="Kind">
-            <Select.Value />
-          </Select.Trigger>
-          <Select.Content>
-            {DRAFT_KINDS.map((kind) => (
-              <Select.Item key={kind} value={kind}>
-                {KIND_LABELS[kind]}
-              </Select.Item>
-            ))}
-          </Select.Content>
-        </Select>
-      </div>
+      {lead ??
+        ("kind" in value && (
+          <KindField idPrefix={idPrefix} value={value.kind as DraftKind} onChange={(kind) => onChange({ ...value, kind })} disabled={disabled} />
+        ))}
       <div className="flex flex-col gap-y-2">
         <Label htmlFor={`${idPrefix}-tone`} size="small" weight="plus">
           Tone
         </Label>
-        <Select size="small" value={value.tone} onValueChange={(tone) => set({ tone })} disabled={disabled}>
+        <Select size="small" value={value.tone} onValueChange={(tone) => set({ tone } as Partial<T>)} disabled={disabled}>
           <Select.Trigger id={`${idPrefix}-tone`} aria-label="Tone">
             <Select.Value />
           </Select.Trigger>
@@ -73,7 +71,7 @@ export function DraftOptionsFields({ idPrefix, value, onChange, disabled }: Draf
           disabled={disabled}
           aria-invalid={localeInvalid}
           aria-describedby={`${idPrefix}-locale-hint`}
-          onChange={(event) => set({ locale: event.target.value })}
+          onChange={(event) => set({ locale: event.target.value } as Partial<T>)}
         />
         <datalist id={`${idPrefix}-locales`}>
           {storeLocales.map((locale) => (
@@ -94,10 +92,33 @@ export function DraftOptionsFields({ idPrefix, value, onChange, disabled }: Draf
           maxLength={2000}
           value={value.instructions}
           disabled={disabled}
-          placeholder="e.g. Mention that it is machine washable."
-          onChange={(event) => set({ instructions: event.target.value })}
+          placeholder={instructionsPlaceholder}
+          onChange={(event) => set({ instructions: event.target.value } as Partial<T>)}
         />
       </div>
+    </div>
+  )
+}
+
+/** What a product draft is: description or SEO text. */
+function KindField({ idPrefix, value, onChange, disabled }: { idPrefix: string; value: DraftKind; onChange: (kind: DraftKind) => void; disabled?: boolean }) {
+  return (
+    <div className="flex flex-col gap-y-2">
+      <Label htmlFor={`${idPrefix}-kind`} size="small" weight="plus">
+        Kind
+      </Label>
+      <Select size="small" value={value} onValueChange={(kind) => onChange(kind as DraftKind)} disabled={disabled}>
+        <Select.Trigger id={`${idPrefix}-kind`} aria-label="Kind">
+          <Select.Value />
+        </Select.Trigger>
+        <Select.Content>
+          {DRAFT_KINDS.map((kind) => (
+            <Select.Item key={kind} value={kind}>
+              {KIND_LABELS[kind]}
+            </Select.Item>
+          ))}
+        </Select.Content>
+      </Select>
     </div>
   )
 }

@@ -51,6 +51,11 @@ export function EngagementTable({ engagements, selectedId, onOpen, lead }: Engag
               <Table.Cell>{engagement.locale}</Table.Cell>
               <Table.Cell>
                 <EngagementStatusBadge status={engagement.status} />
+                {engagement.status === "sent" && (
+                  <Text size="xsmall" className="whitespace-nowrap text-ui-fg-subtle">
+                    {formatDate(engagement.applied_at)}
+                  </Text>
+                )}
                 {engagement.status === "failed" && engagement.error && (
                   <Text size="xsmall" className="max-w-[220px] truncate text-ui-fg-error" title={engagement.error}>
                     {engagement.error}
