@@ -1,9 +1,10 @@
-import { Heading, Table, Text } from "@medusajs/ui"
+import { Heading, Text } from "@medusajs/ui"
 import { useState, type ComponentProps } from "react"
 import { QueryState } from "../../components/query-state"
 import { useEngagements } from "../../hooks/use-engagements"
 import type { Engagement } from "../../lib/engagements"
 import { EngagementTable } from "./engagement-table"
+import { Pager } from "../../components/pager"
 
 const PAGE_SIZE = 5
 
@@ -35,7 +36,6 @@ export function DraftHistory({
     { subject_id: subjectId },
     { offset: pageIndex * PAGE_SIZE, limit: PAGE_SIZE }
   )
-  const pageCount = data ? Math.max(1, Math.ceil(data.count / PAGE_SIZE)) : 1
 
   return (
     <div data-testid="draft-history">
@@ -51,16 +51,7 @@ export function DraftHistory({
       {data && data.count > 0 && (
         <>
           <EngagementTable engagements={data.engagements} selectedId={selectedId} onOpen={onOpen} lead={lead} />
-          <Table.Pagination
-            count={data.count}
-            pageSize={PAGE_SIZE}
-            pageIndex={pageIndex}
-            pageCount={pageCount}
-            canPreviousPage={pageIndex > 0}
-            canNextPage={pageIndex + 1 < pageCount}
-            previousPage={() => setPageIndex(pageIndex - 1)}
-            nextPage={() => setPageIndex(pageIndex + 1)}
-          />
+          <Pager count={data.count} pageSize={PAGE_SIZE} pageIndex={pageIndex} onPageChange={setPageIndex} />
         </>
       )}
     </div>

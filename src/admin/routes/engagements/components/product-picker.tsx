@@ -2,6 +2,7 @@ import { Checkbox, Input, Label, Table, Text } from "@medusajs/ui"
 import { useEffect, useState } from "react"
 import { QueryState } from "../../../components/query-state"
 import { useProductsToDraft } from "../../../hooks/use-engagements"
+import { Pager } from "../../../components/pager"
 
 const PAGE_SIZE = 10
 const SEARCH_DELAY_MS = 300
@@ -24,7 +25,6 @@ export function ProductPicker({ value, onChange, disabled }: ProductPickerProps)
   const [q, setQ] = useState("")
   const [pageIndex, setPageIndex] = useState(0)
   const { data, isLoading, isError, error, refetch } = useProductsToDraft(q, { offset: pageIndex * PAGE_SIZE, limit: PAGE_SIZE })
-  const pageCount = data ? Math.max(1, Math.ceil(data.count / PAGE_SIZE)) : 1
   const picked = new Set(value.ids)
   const pageIds = data?.products.map((product) => product.id) ?? []
   const pagePicked = pageIds.filter((id) => picked.has(id)).length
@@ -106,16 +106,7 @@ export function ProductPicker({ value, onChange, disabled }: ProductPickerProps)
               ))}
             </Table.Body>
           </Table>
-          <Table.Pagination
-            count={data.count}
-            pageSize={PAGE_SIZE}
-            pageIndex={pageIndex}
-            pageCount={pageCount}
-            canPreviousPage={pageIndex > 0}
-            canNextPage={pageIndex + 1 < pageCount}
-            previousPage={() => setPageIndex(pageIndex - 1)}
-            nextPage={() => setPageIndex(pageIndex + 1)}
-          />
+          <Pager count={data.count} pageSize={PAGE_SIZE} pageIndex={pageIndex} onPageChange={setPageIndex} />
         </>
       )}
     </div>

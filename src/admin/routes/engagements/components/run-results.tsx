@@ -1,4 +1,4 @@
-import { Drawer, Table, Text } from "@medusajs/ui"
+import { Drawer, Text } from "@medusajs/ui"
 import { useEffect, useState } from "react"
 import { Link } from "react-router-dom"
 import { QueryState } from "../../../components/query-state"
@@ -6,6 +6,7 @@ import { useEngagements, useProductTitles } from "../../../hooks/use-engagements
 import type { Engagement } from "../../../lib/engagements"
 import { DraftEditor } from "../../../widgets/write-with-ai/draft-editor"
 import { EngagementTable } from "../../../widgets/write-with-ai/engagement-table"
+import { Pager } from "../../../components/pager"
 
 const PAGE_SIZE = 20
 
@@ -28,7 +29,6 @@ export function RunResults({ runId, running, settled }: RunResultsProps) {
     refetch()
   }, [settled, refetch])
   const titles = useProductTitles(data?.engagements.map((engagement) => engagement.subject_id) ?? [])
-  const pageCount = data ? Math.max(1, Math.ceil(data.count / PAGE_SIZE)) : 1
   const titleOf = (engagement: Engagement) => titles.data?.[engagement.subject_id] ?? engagement.subject_id
 
   return (
@@ -47,16 +47,7 @@ export function RunResults({ runId, running, settled }: RunResultsProps) {
             onOpen={setOpen}
             lead={{ header: "Product", cell: titleOf }}
           />
-          <Table.Pagination
-            count={data.count}
-            pageSize={PAGE_SIZE}
-            pageIndex={pageIndex}
-            pageCount={pageCount}
-            canPreviousPage={pageIndex > 0}
-            canNextPage={pageIndex + 1 < pageCount}
-            previousPage={() => setPageIndex(pageIndex - 1)}
-            nextPage={() => setPageIndex(pageIndex + 1)}
-          />
+          <Pager count={data.count} pageSize={PAGE_SIZE} pageIndex={pageIndex} onPageChange={setPageIndex} />
         </>
       )}
       <Drawer open={Boolean(open)} onOpenChange={(next) => !next && setOpen(null)}>

@@ -1,12 +1,13 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { EnvelopeSolid } from "@medusajs/icons"
-import { Container, Heading, Table, Text } from "@medusajs/ui"
+import { Container, Heading, Text } from "@medusajs/ui"
 import { Link, useSearchParams } from "react-router-dom"
 import { QueryState } from "../../../components/query-state"
 import { useDeliveries } from "../../../hooks/use-deliveries"
 import { CHANNELS, STATUSES, type DeliveryFilters } from "../../../lib/deliveries"
 import { DeliveryFilterBar } from "./components/delivery-filter-bar"
 import { DeliveryTable } from "./components/delivery-table"
+import { Pager } from "../../../components/pager"
 
 const PAGE_SIZE = 20
 
@@ -29,7 +30,6 @@ const DeliveriesPage = () => {
   const { filters, pageIndex, setFilters, setPage } = useListParams()
   const { data, isLoading, isError, error, refetch } = useDeliveries(filters, { offset: pageIndex * PAGE_SIZE, limit: PAGE_SIZE })
   const filtered = Boolean(filters.status || filters.channel)
-  const pageCount = data ? Math.max(1, Math.ceil(data.count / PAGE_SIZE)) : 1
 
   return (
     <Container className="divide-y p-0">
@@ -59,16 +59,7 @@ const DeliveriesPage = () => {
       {data && data.count > 0 && (
         <div>
           <DeliveryTable deliveries={data.deliveries} />
-          <Table.Pagination
-            count={data.count}
-            pageSize={PAGE_SIZE}
-            pageIndex={pageIndex}
-            pageCount={pageCount}
-            canPreviousPage={pageIndex > 0}
-            canNextPage={pageIndex + 1 < pageCount}
-            previousPage={() => setPage(pageIndex - 1)}
-            nextPage={() => setPage(pageIndex + 1)}
-          />
+          <Pager count={data.count} pageSize={PAGE_SIZE} pageIndex={pageIndex} onPageChange={setPage} />
         </div>
       )}
     </Container>
