@@ -1,14 +1,5 @@
 /** The shapes of /admin/commerce-bridge/search, and how the admin reads them. */
-import type {
-  ProductIndexState,
-  ProductSearchStatusResponse,
-  ReindexProductResponse,
-  SearchIndexView,
-  SearchLastSync,
-  SearchProviderView,
-  SearchStatusResponse,
-  SearchSyncStatus,
-} from "../../api/admin/commerce-bridge/search/types"
+import type { SearchIndexView, SearchLastSync, SearchProviderView, SearchSyncStatus } from "../../api/admin/commerce-bridge/search/types"
 
 export type {
   ProductIndexState,
@@ -18,7 +9,7 @@ export type {
   SearchLastSync,
   SearchProviderView,
   SearchStatusResponse,
-}
+} from "../../api/admin/commerce-bridge/search/types"
 
 type BadgeColor = "green" | "red" | "blue" | "orange" | "grey"
 

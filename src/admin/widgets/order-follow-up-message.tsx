@@ -1,13 +1,12 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminOrder, DetailWidgetProps } from "@medusajs/framework/types"
-import { Button, Container, Heading, Label, Select, Text, toast } from "@medusajs/ui"
-import { FormEvent, useState } from "react"
+import { Button, Container, Heading, Label, Select, Text } from "@medusajs/ui"
+import { useState } from "react"
 import { useGenerateOrderMessage } from "../hooks/use-engagements"
 import {
   CHANNEL_LABELS,
   DEFAULT_MESSAGE_OPTIONS,
   MESSAGE_CHANNELS,
-  type Engagement,
   type EngagementChannel,
   type MessageOptions,
 } from "../lib/engagements"
@@ -15,6 +14,7 @@ import { DraftEditor } from "./write-with-ai/draft-editor"
 import { DraftHistory } from "./write-with-ai/draft-history"
 import { DraftOptionsFields, isLocaleValid } from "./write-with-ai/draft-options-fields"
 import { GenerationProblem } from "./write-with-ai/generation-problem"
+import { useDraftRequest } from "./write-with-ai/use-draft-request"
 
 const ID_PREFIX = "follow-up-message"
 
@@ -25,23 +25,8 @@ const ID_PREFIX = "follow-up-message"
  */
 const OrderFollowUpMessageWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
   const [options, setOptions] = useState<MessageOptions>(DEFAULT_MESSAGE_OPTIONS)
-  const [shown, setShown] = useState<Engagement | null>(null)
   const generate = useGenerateOrderMessage()
-
-  const requestDraft = () =>
-    generate.mutate(
-      { orderId: order.id, options },
-      {
-        onSuccess: ({ engagement, reused }) => {
-          setShown(engagement)
-          toast.info(reused ? "Draft reused from an identical earlier request, at no cost" : "Draft written: review it below")
-        },
-      }
-    )
-  const submit = (event: FormEvent) => {
-    event.preventDefault()
-    requestDraft()
-  }
+  const { shown, setShown, requestDraft, submit } = useDraftRequest(generate, () => ({ orderId: order.id, options }))
 
   const channelField = (
     <div className="flex flex-col gap-y-2">

@@ -1,14 +1,15 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminProduct, DetailWidgetProps } from "@medusajs/framework/types"
-import { Button, Container, Heading, Text, toast } from "@medusajs/ui"
-import { FormEvent, useState } from "react"
+import { Button, Container, Heading, Text } from "@medusajs/ui"
+import { useState } from "react"
 import { Link } from "react-router-dom"
 import { useGenerateEngagement } from "../hooks/use-engagements"
-import { DEFAULT_DRAFT_OPTIONS, type DraftOptions, type Engagement } from "../lib/engagements"
+import { DEFAULT_DRAFT_OPTIONS, type DraftOptions } from "../lib/engagements"
 import { DraftEditor } from "./write-with-ai/draft-editor"
 import { DraftHistory } from "./write-with-ai/draft-history"
 import { DraftOptionsFields, isLocaleValid } from "./write-with-ai/draft-options-fields"
 import { GenerationProblem } from "./write-with-ai/generation-problem"
+import { useDraftRequest } from "./write-with-ai/use-draft-request"
 
 /**
  * Product page: drafts a description or SEO text with AI, for review. The draft can be edited,
@@ -16,23 +17,8 @@ import { GenerationProblem } from "./write-with-ai/generation-problem"
  */
 const WriteWithAIWidget = ({ data: product }: DetailWidgetProps<AdminProduct>) => {
   const [options, setOptions] = useState<DraftOptions>(DEFAULT_DRAFT_OPTIONS)
-  const [shown, setShown] = useState<Engagement | null>(null)
   const generate = useGenerateEngagement()
-
-  const requestDraft = () =>
-    generate.mutate(
-      { productId: product.id, options },
-      {
-        onSuccess: ({ engagement, reused }) => {
-          setShown(engagement)
-          toast.info(reused ? "Draft reused from an identical earlier request, at no cost" : "Draft written: review it below")
-        },
-      }
-    )
-  const submit = (event: FormEvent) => {
-    event.preventDefault()
-    requestDraft()
-  }
+  const { shown, setShown, requestDraft, submit } = useDraftRequest(generate, () => ({ productId: product.id, options }))
 
   return (
     <Container className="divide-y p-0" data-testid="write-with-ai">
