@@ -1,0 +1,5 @@
+import { stopRetries } from './bootstrap';
+
+const destroy = () => stopRetries();
+
+export default destroy;

@@ -1,0 +1,21 @@
+const path = require('path');
+
+/** SQLite in .tmp/ by default; DATABASE_CLIENT=postgres with DATABASE_URL for PostgreSQL. */
+module.exports = ({ env }) => {
+  if (env('DATABASE_CLIENT', 'sqlite') === 'postgres') {
+    return {
+      connection: {
+        client: 'postgres',
+        connection: { connectionString: env('DATABASE_URL'), schema: env('DATABASE_SCHEMA', 'public') },
+        pool: { min: 0, max: env.int('DATABASE_POOL_MAX', 10) },
+      },
+    };
+  }
+  return {
+    connection: {
+      client: 'sqlite',
+      connection: { filename: path.resolve(__dirname, '..', env('DATABASE_FILENAME', '.tmp/data.db')) },
+      useNullAsDefault: true,
+    },
+  };
+};
