@@ -36,6 +36,10 @@ const suites = {
     displayName: "search",
     testMatch: ["<rootDir>/integration-tests/search/**/*.spec.[jt]s"],
   },
+  "integration:strapi": {
+    displayName: "strapi",
+    testMatch: ["<rootDir>/integration-tests/strapi/**/*.spec.[jt]s"],
+  },
   "integration:http": {
     displayName: "http",
     testMatch: ["<rootDir>/integration-tests/http/**/*.spec.[jt]s"],

@@ -1,3 +1,4 @@
+import type { Core } from '@strapi/strapi';
 import bootstrap from './bootstrap';
 import config from './config';
 import contentTypes from './content-types';
@@ -7,7 +8,9 @@ import register from './register';
 import routes from './routes';
 import services from './services';
 
-export default {
+type Lifecycle = (deps: { strapi: Core.Strapi }) => unknown;
+
+const plugin: { register: Lifecycle; bootstrap: Lifecycle; destroy: Lifecycle } & Record<string, unknown> = {
   register,
   bootstrap,
   destroy,
@@ -19,3 +22,5 @@ export default {
   policies: {},
   middlewares: {},
 };
+
+export default plugin;
