@@ -1,5 +1,6 @@
-// `npm run dev`: prepares the dev store (.env, database, migrations, admin user, demo data), then runs
-// `medusa develop`. Safe to run again: every step reuses what already exists.
+// `npm run dev`: prepares the dev store (.env, database, migrations, admin user, demo data), starts the
+// dev Strapi app wired to it (unless DEV_STRAPI=false), then runs `medusa develop`. Safe to run again:
+// every step reuses what already exists.
 import { spawn } from "node:child_process"
 import { randomBytes } from "node:crypto"
 import { existsSync, readFileSync, writeFileSync } from "node:fs"
@@ -14,9 +15,17 @@ const SECRETS = {
   JWT_SECRET: () => randomBytes(32).toString("hex"),
   COOKIE_SECRET: () => randomBytes(32).toString("hex"),
   COMMERCE_BRIDGE_SECRETS_KEY: () => randomBytes(32).toString("base64"),
+  STRAPI_API_TOKEN: () => randomBytes(32).toString("hex"),
+  STRAPI_WEBHOOK_SECRET: () => randomBytes(32).toString("hex"),
+}
+const STRAPI_DEV_USERS = {
+  admin: { email: "admin@commerce-bridge.local", password: "CommerceBridge1" },
+  editor: { email: "editor@commerce-bridge.local", password: "CommerceBridge1" },
 }
 
-const adminUrl = () => `http://localhost:${process.env.PORT || 9000}/app`
+const backendUrl = () => process.env.MEDUSA_BACKEND_URL || `http://localhost:${process.env.PORT || 9000}`
+const adminUrl = () => `${backendUrl()}/app`
+const strapiEnabled = () => process.env.DEV_STRAPI !== "false"
 
 /** An expected failure: printed as one line, without a stack trace. */
 class SetupError extends Error {}
@@ -118,33 +127,82 @@ async function seedDemoData() {
   await medusa(["exec", "./src/scripts/seed.ts"])
 }
 
+/** Stops a child started in its own process group (with everything it forked). */
+function signalGroup(child, signal) {
+  try {
+    process.kill(-child.pid, signal)
+    return true
+  } catch {
+    return false // the group is gone
+  }
+}
+
+/**
+ * Starts the dev Strapi app (strapi/, SQLite in strapi/.tmp) with the plugin pointed at this store,
+ * its admin and editor users and the API token Medusa uses, all from .env; installs and builds it
+ * the first time (a few minutes).
+ */
+async function startStrapi() {
+  const strapiSetup = require("./strapi-setup.cjs")
+  const port = process.env.STRAPI_PORT || "1337"
+  process.env.STRAPI_URL ||= `http://localhost:${port}`
+  strapiSetup.install()
+  strapiSetup.buildAdmin()
+  log(`Starting Strapi on ${process.env.STRAPI_URL} (admin: ${process.env.STRAPI_URL}/admin)`)
+  const child = strapiSetup.spawnStrapi(
+    {
+      HOST: "0.0.0.0",
+      PORT: port,
+      PUBLIC_URL: process.env.STRAPI_URL,
+      DATABASE_CLIENT: process.env.STRAPI_DATABASE_CLIENT || "sqlite",
+      DATABASE_URL: process.env.STRAPI_DATABASE_URL || "",
+      DATABASE_FILENAME: process.env.STRAPI_DATABASE_FILENAME || ".tmp/data.db",
+      MEDUSA_URL: backendUrl(),
+      COMMERCE_BRIDGE_WEBHOOK_SECRET: process.env.STRAPI_WEBHOOK_SECRET,
+      STRAPI_API_TOKEN: process.env.STRAPI_API_TOKEN,
+      STRAPI_ADMIN_EMAIL: STRAPI_DEV_USERS.admin.email,
+      STRAPI_ADMIN_PASSWORD: STRAPI_DEV_USERS.admin.password,
+      STRAPI_EDITOR_EMAIL: STRAPI_DEV_USERS.editor.email,
+      STRAPI_EDITOR_PASSWORD: STRAPI_DEV_USERS.editor.password,
+    },
+    { stdio: ["ignore", "inherit", "inherit"], detached: true }
+  )
+  child.on("exit", (code) => code && log(`Strapi stopped (exit code ${code})`))
+  for (let waited = 0; ; waited += 500) {
+    if (child.exitCode !== null) throw new SetupError(`Strapi exited during start (exit code ${child.exitCode}); see its output above`)
+    if ((await fetch(`${process.env.STRAPI_URL}/_health`).then((r) => r.ok, () => false))) break
+    if (waited > 120_000) {
+      signalGroup(child, "SIGKILL")
+      throw new SetupError(`Strapi did not answer ${process.env.STRAPI_URL}/_health within 2 minutes`)
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500))
+  }
+  for (const [role, user] of Object.entries(STRAPI_DEV_USERS)) log(`Strapi ${role}: ${user.email}  password: ${user.password}`)
+  return child
+}
+
 /**
  * Hands over to `medusa develop`. It runs in its own process group because it does not pass
  * SIGTERM on to the server it forks: Ctrl-C / SIGTERM / SIGHUP here stop the whole group.
  */
-function develop() {
+function develop(strapi) {
   log(`Starting medusa develop (admin: ${adminUrl()})`)
   const child = spawn("npx", ["medusa", "develop"], { cwd: ROOT, stdio: ["ignore", "inherit", "inherit"], detached: true })
-  const signalGroup = (signal) => {
-    try {
-      process.kill(-child.pid, signal)
-      return true
-    } catch {
-      return false // the group is gone
-    }
-  }
+  const children = [child, strapi].filter(Boolean)
   let stopping = false
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
     process.on(signal, () => {
       stopping = true
-      signalGroup("SIGTERM")
+      children.forEach((running) => signalGroup(running, "SIGTERM"))
     })
   }
   child.on("error", (error) => fail(new SetupError(`Could not run npx medusa develop: ${error.message}`)))
   child.on("exit", async (code, signal) => {
     // Give the server a few seconds to shut down gracefully, then make sure nothing keeps port 9000.
-    for (let waited = 0; waited < 10_000 && signalGroup(0); waited += 250) await new Promise((r) => setTimeout(r, 250))
-    signalGroup("SIGKILL")
+    if (strapi) signalGroup(strapi, "SIGTERM")
+    const running = () => children.some((group) => signalGroup(group, 0))
+    for (let waited = 0; waited < 10_000 && running(); waited += 250) await new Promise((r) => setTimeout(r, 250))
+    children.forEach((group) => signalGroup(group, "SIGKILL"))
     process.exit(stopping ? 0 : (code ?? 128 + (constants.signals[signal] ?? 0)))
   })
 }
@@ -161,7 +219,7 @@ async function main() {
   await medusa(["db:migrate"])
   await ensureAdminUser()
   await seedDemoData()
-  develop()
+  develop(strapiEnabled() ? await startStrapi() : undefined)
 }
 
 main().catch(fail)

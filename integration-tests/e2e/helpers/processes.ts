@@ -71,5 +71,7 @@ export function devStoreEnv(options: { port: number; database: string; admin: { 
     MEDUSA_BACKEND_URL: baseUrl,
     ADMIN_CORS: baseUrl,
     AUTH_CORS: baseUrl,
+    // The Strapi specs start it on a port and database of their own.
+    DEV_STRAPI: "false",
   }
 }
