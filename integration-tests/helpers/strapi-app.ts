@@ -1,3 +1,4 @@
+import type { ChildProcess } from "child_process"
 import { randomBytes } from "crypto"
 import { rmSync } from "fs"
 import net from "net"
@@ -21,6 +22,11 @@ export interface RunningStrapi {
   login(user?: { email: string; password: string }): Promise<string>
   /** What Strapi printed, for failure messages. */
   output(): string
+  /** Stops the process, keeping its database: Strapi is down until `resume()`. */
+  pause(): Promise<void>
+  /** Starts it again on the same port and database. */
+  resume(): Promise<void>
+  /** Stops it for good and deletes its database. */
   stop(): Promise<void>
 }
 
@@ -36,33 +42,32 @@ async function freePort(): Promise<number> {
  * Boots the dev Strapi app (strapi/) with the plugin, on SQLite in a throwaway file, with an
  * admin, an editor allowed to sync and an API token. `serveAdmin` builds and serves the admin UI.
  */
-export async function startStrapi({ env = {}, serveAdmin = false, port }: { env?: Record<string, string>; serveAdmin?: boolean; port?: number } = {}): Promise<RunningStrapi> {
+export async function startStrapi({
+  env = {},
+  serveAdmin = false,
+  port,
+  apiToken = randomBytes(24).toString("hex"),
+}: { env?: Record<string, string>; serveAdmin?: boolean; port?: number; apiToken?: string } = {}): Promise<RunningStrapi> {
   serveAdmin ? setup.buildAdmin() : setup.buildPlugin()
   const listenOn = port ?? (await freePort())
   const database = path.join(os.tmpdir(), `commerce-bridge-strapi-${process.pid}-${listenOn}.db`)
-  const apiToken = randomBytes(24).toString("hex")
   const url = `http://127.0.0.1:${listenOn}`
   let printed = ""
-  const child = setup.spawnStrapi(
-    {
-      PORT: String(listenOn),
-      HOST: "127.0.0.1",
-      PUBLIC_URL: url,
-      DATABASE_FILENAME: database,
-      STRAPI_SERVE_ADMIN: String(serveAdmin),
-      STRAPI_LOG_LEVEL: "warn",
-      STRAPI_ADMIN_EMAIL: STRAPI_ADMIN.email,
-      STRAPI_ADMIN_PASSWORD: STRAPI_ADMIN.password,
-      STRAPI_EDITOR_EMAIL: STRAPI_EDITOR.email,
-      STRAPI_EDITOR_PASSWORD: STRAPI_EDITOR.password,
-      STRAPI_API_TOKEN: apiToken,
-      ...env,
-    },
-    { stdio: ["ignore", "pipe", "pipe"] }
-  )
-  child.stdout.on("data", (chunk: Buffer) => (printed += chunk))
-  child.stderr.on("data", (chunk: Buffer) => (printed += chunk))
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()))
+  const strapiEnv = {
+    PORT: String(listenOn),
+    HOST: "127.0.0.1",
+    PUBLIC_URL: url,
+    DATABASE_FILENAME: database,
+    STRAPI_SERVE_ADMIN: String(serveAdmin),
+    STRAPI_LOG_LEVEL: "warn",
+    STRAPI_ADMIN_EMAIL: STRAPI_ADMIN.email,
+    STRAPI_ADMIN_PASSWORD: STRAPI_ADMIN.password,
+    STRAPI_EDITOR_EMAIL: STRAPI_EDITOR.email,
+    STRAPI_EDITOR_PASSWORD: STRAPI_EDITOR.password,
+    STRAPI_API_TOKEN: apiToken,
+    ...env,
+  }
+  let child: ChildProcess
 
   const request: RunningStrapi["request"] = async (method, route, { token, body } = {}) => {
     const response = await fetch(`${url}${route}`, {
@@ -74,24 +79,36 @@ export async function startStrapi({ env = {}, serveAdmin = false, port }: { env?
     return { status: response.status, body: text ? JSON.parse(text) : undefined }
   }
 
-  const stop = async () => {
-    if (child.exitCode === null) child.kill("SIGTERM")
+  const pause = async () => {
+    if (child.exitCode !== null) return
+    const exited = new Promise((resolve) => child.once("exit", resolve))
+    child.kill("SIGTERM")
     await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))])
     if (child.exitCode === null) child.kill("SIGKILL")
+  }
+
+  const resume = async () => {
+    child = setup.spawnStrapi(strapiEnv, { stdio: ["ignore", "pipe", "pipe"] })
+    child.stdout!.on("data", (chunk: Buffer) => (printed += chunk))
+    child.stderr!.on("data", (chunk: Buffer) => (printed += chunk))
+    const deadline = Date.now() + 90_000
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`Strapi exited during boot (code ${child.exitCode}):\n${printed.slice(-4000)}`)
+      if (await fetch(`${url}/_health`).then((r) => r.status === 204, () => false)) return
+      if (Date.now() > deadline) {
+        await pause()
+        throw new Error(`Strapi did not answer /_health within 90 s:\n${printed.slice(-4000)}`)
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200))
+    }
+  }
+
+  const stop = async () => {
+    await pause()
     for (const suffix of ["", "-wal", "-shm"]) rmSync(`${database}${suffix}`, { force: true })
   }
 
-  const deadline = Date.now() + 90_000
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`Strapi exited during boot (code ${child.exitCode}):\n${printed.slice(-4000)}`)
-    const healthy = await fetch(`${url}/_health`).then((r) => r.status === 204, () => false)
-    if (healthy) break
-    if (Date.now() > deadline) {
-      await stop()
-      throw new Error(`Strapi did not answer /_health within 90 s:\n${printed.slice(-4000)}`)
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200))
-  }
+  await resume()
 
   return {
     url,
@@ -103,6 +120,8 @@ export async function startStrapi({ env = {}, serveAdmin = false, port }: { env?
       return body.data.token as string
     },
     output: () => printed,
+    pause,
+    resume,
     stop,
   }
 }
