@@ -36,6 +36,10 @@ const commerceBridge: CommerceBridgeOptions = {
     attempts: env.COMMERCE_BRIDGE_SEARCH_ATTEMPTS ? Number(env.COMMERCE_BRIDGE_SEARCH_ATTEMPTS) : undefined,
     backoffMs: env.COMMERCE_BRIDGE_SEARCH_BACKOFF_MS ? Number(env.COMMERCE_BRIDGE_SEARCH_BACKOFF_MS) : undefined,
   },
+  strapi: {
+    attempts: env.COMMERCE_BRIDGE_STRAPI_ATTEMPTS ? Number(env.COMMERCE_BRIDGE_STRAPI_ATTEMPTS) : undefined,
+    backoffMs: env.COMMERCE_BRIDGE_STRAPI_BACKOFF_MS ? Number(env.COMMERCE_BRIDGE_STRAPI_BACKOFF_MS) : undefined,
+  },
   integrations: {
     mailgun: env.MAILGUN_API_KEY
       ? {
@@ -65,7 +69,9 @@ const commerceBridge: CommerceBridgeOptions = {
     openai: env.OPENAI_API_KEY
       ? { apiKey: env.OPENAI_API_KEY, baseUrl: env.OPENAI_BASE_URL, model: env.OPENAI_MODEL }
       : undefined,
-    strapi: env.STRAPI_URL ? { url: env.STRAPI_URL, apiToken: env.STRAPI_API_TOKEN } : undefined,
+    strapi: env.STRAPI_URL
+      ? { url: env.STRAPI_URL, apiToken: env.STRAPI_API_TOKEN, webhookSecret: env.STRAPI_WEBHOOK_SECRET || undefined }
+      : undefined,
   },
 }
 
@@ -118,6 +124,7 @@ module.exports = defineConfig({
     { resolve: "./src/modules/notifications", options: commerceBridge },
     { resolve: "./src/modules/search-sync", options: commerceBridge },
     { resolve: "./src/modules/engagement", options: commerceBridge },
+    { resolve: "./src/modules/strapi", options: commerceBridge },
     commerceBridgeNotificationModule({ providersFrom: "./src" }),
     commerceBridgeSearchModule({
       engine: env.SEARCH_PROVIDER,

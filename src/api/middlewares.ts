@@ -10,6 +10,11 @@ import { DeadLetterActionSchema } from "./admin/commerce-bridge/queues/validator
 import { ReindexProductSchema } from "./admin/commerce-bridge/search/validators"
 import { queueLinkedProducts } from "./admin/search-sync/queue-linked-products"
 import { exposeKeptIndexes } from "./store/expose-kept-indexes"
+import { exposeCmsContent } from "../strapi-sync/expose-cms-content"
+import { SyncProductSchema } from "./admin/commerce-bridge/strapi/validators"
+import { CatalogueSyncSchema, StrapiContentSchema } from "./webhooks/strapi/validators"
+import { parseStrapiBody } from "./webhooks/strapi/parse-body"
+import { verifyStrapiSignature } from "./webhooks/strapi/verify-signature"
 
 export default defineMiddlewares({
   routes: [
@@ -62,6 +67,42 @@ export default defineMiddlewares({
       matcher: "/admin/commerce-bridge/engagements/bulk",
       method: ["POST"],
       middlewares: [validateAndTransformBody(StartBulkRunSchema)],
+    },
+    ...["/store/products", "/store/products/:id", "/store/product-categories", "/store/product-categories/:id", "/store/collections", "/store/collections/:id"].map(
+      (matcher) => ({ matcher, middlewares: [exposeCmsContent] })
+    ),
+    {
+      matcher: "/webhooks/strapi/content",
+      method: ["POST"],
+      // Strapi signs the exact body: keep it for the signature check.
+      bodyParser: { preserveRawBody: true },
+      middlewares: [verifyStrapiSignature, parseStrapiBody(StrapiContentSchema)],
+    },
+    {
+      matcher: "/webhooks/strapi/ping",
+      method: ["GET"],
+      middlewares: [verifyStrapiSignature],
+    },
+    {
+      matcher: "/webhooks/strapi/catalogue-syncs",
+      method: ["POST"],
+      bodyParser: { preserveRawBody: true },
+      middlewares: [verifyStrapiSignature, parseStrapiBody(CatalogueSyncSchema)],
+    },
+    {
+      matcher: "/webhooks/strapi/catalogue-syncs/:id",
+      method: ["GET"],
+      middlewares: [verifyStrapiSignature],
+    },
+    {
+      matcher: "/admin/commerce-bridge/strapi/products/:id/sync",
+      method: ["POST"],
+      middlewares: [validateAndTransformBody(SyncProductSchema)],
+    },
+    {
+      matcher: "/admin/commerce-bridge/strapi/catalogue-syncs",
+      method: ["POST"],
+      middlewares: [validateAndTransformBody(CatalogueSyncSchema)],
     },
   ],
 })

@@ -2,6 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import type { EngagementOptions } from "../../engagement/options"
 import type { NotificationOptions } from "../../notifications/options"
 import type { SearchSyncOptions } from "../../search-sync/options"
+import type { StrapiSyncOptions } from "../../strapi-sync/options"
 import type { QueueModuleOptions } from "../queue/types"
 
 export type IntegrationKind = "email" | "sms" | "search" | "ai" | "cms" | "queue" | "other"
@@ -127,6 +128,8 @@ export interface CommerceBridgeOptions {
   search?: SearchSyncOptions
   /** The AI engagement generator: the store's voice, a monthly budget, bulk job concurrency and retries. */
   engagement?: EngagementOptions
+  /** Keeping Strapi and the catalogue in step: push retries, batch and page sizes. */
+  strapi?: StrapiSyncOptions
 }
 
 export const ENCRYPTION_KEY_VARIABLE = "COMMERCE_BRIDGE_SECRETS_KEY"

@@ -88,9 +88,25 @@ describe("vendor health checks", () => {
     await expect(openai.check(context({ ...base, apiKey: "sk-2", model: "gpt-4o-mini" }))).rejects.toThrow("OpenAI rejected")
   })
 
-  it("Strapi answers its health endpoint", async () => {
-    route = ({ url }) => (url === "/_health" ? [204, null] : [404, null])
-    await expect(strapi.check(context({ url: server.url, apiToken: "t" }))).resolves.toEqual({ status: "up" })
+  it("Strapi answers the CommerceBridge plugin's status with the API token", async () => {
+    route = ({ url, authorization }) => {
+      if (url !== "/api/commerce-bridge/status") return [404, { data: null, error: { status: 404, name: "NotFoundError", message: "Not Found" } }]
+      if (authorization === "Bearer t") return [200, { data: { plugin: "commerce-bridge", version: "0.1.0" } }]
+      return authorization === "Bearer read-only" ? [403, { error: { status: 403, name: "ForbiddenError" } }] : [401, { error: { status: 401, name: "UnauthorizedError" } }]
+    }
+    await expect(strapi.check(context({ url: `${server.url}/`, apiToken: "t" }))).resolves.toEqual({ status: "up", details: { plugin_version: "0.1.0" } })
+    await expect(strapi.check(context({ url: server.url, apiToken: "wrong" }))).resolves.toEqual({ status: "down", message: "API token rejected (HTTP 401)" })
+    await expect(strapi.check(context({ url: server.url, apiToken: "read-only" }))).resolves.toEqual({ status: "down", message: "API token rejected (HTTP 403)" })
+  })
+
+  it("Strapi without the CommerceBridge plugin is down, saying so", async () => {
+    route = ({ url }) => (url === "/_health" ? [204, null] : [404, { data: null, error: { status: 404, name: "NotFoundError", message: "Not Found" } }])
+    await expect(strapi.check(context({ url: server.url, apiToken: "t" }))).resolves.toEqual({
+      status: "down",
+      message: "the CommerceBridge plugin is not installed in Strapi",
+    })
+    route = () => [500, { error: { status: 500, name: "InternalServerError" } }]
+    await expect(strapi.check(context({ url: server.url, apiToken: "t" }))).rejects.toThrow("Strapi answered HTTP 500")
   })
 
   it("an unreachable vendor rejects, naming where it looked", async () => {

@@ -1,0 +1,154 @@
+import { container as applicationContainer } from "@medusajs/framework"
+import type { Logger } from "@medusajs/framework/types"
+import { MedusaError, MedusaService } from "@medusajs/framework/utils"
+import type { StrapiEntity } from "../../strapi-sync/entities"
+import { CATALOGUE_PAGE_JOB, CataloguePageJobData, pushJobName, StrapiPushJobData } from "../../strapi-sync/jobs"
+import { resolveStrapiSyncOptions, ResolvedStrapiSyncOptions, STRAPI_SYNC_QUEUE, strapiSyncRetryOptions } from "../../strapi-sync/options"
+import { startStrapiSyncWorker } from "../../strapi-sync/worker"
+import type { CommerceBridgeOptions } from "../bridge/types"
+import { QUEUE_MODULE } from "../queue"
+import type QueueModuleService from "../queue/service"
+import { CmsContent } from "./models/cms-content"
+import { StrapiSyncRun } from "./models/strapi-sync-run"
+import type { CmsContentRecord, ReceivedContent, RecordedPush, SyncRunRecord } from "./types"
+
+/**
+ * Strapi's content of catalogue entries, what Medusa last pushed to Strapi, and full-sync runs.
+ * Its worker pushes catalogue changes and full-sync pages through the `strapi-sync` queue.
+ */
+export default class StrapiModuleService extends MedusaService({ CmsContent, StrapiSyncRun }) {
+  readonly settings: ResolvedStrapiSyncOptions
+  private readonly logger: Logger
+
+  constructor(container: { logger: Logger } & Record<string, unknown>, options: CommerceBridgeOptions = {}) {
+    super(...arguments)
+    this.logger = container.logger
+    this.settings = resolveStrapiSyncOptions(options.strapi)
+  }
+
+  __hooks = {
+    // Pushes span modules (queue, bridge, query, this one): registered with the application's container.
+    onApplicationStart: async () => {
+      try {
+        await startStrapiSyncWorker(applicationContainer, this.settings, this.logger)
+      } catch (error) {
+        this.logger.error(`CommerceBridge Strapi: could not start the strapi-sync worker: ${(error as Error).message}`)
+      }
+    },
+  }
+
+  /** Queues a push of these entries to Strapi; `force` pushes entries whose catalogue fields did not change. */
+  async queuePush(data: StrapiPushJobData): Promise<string> {
+    const { id } = await this.queues().push(STRAPI_SYNC_QUEUE, pushJobName(data), data, strapiSyncRetryOptions(this.settings))
+    return id
+  }
+
+  /** Queues the page of a full sync at the run's cursor; keyed by position, so the same page is queued once. */
+  async queueCataloguePage(run: Pick<SyncRunRecord, "id" | "current_entity" | "cursor">): Promise<string> {
+    const data: CataloguePageJobData = { run_id: run.id, entity: run.current_entity!, cursor: run.cursor }
+    const { id } = await this.queues().push(STRAPI_SYNC_QUEUE, CATALOGUE_PAGE_JOB, data, {
+      ...strapiSyncRetryOptions(this.settings),
+      jobId: `${run.id}:${run.current_entity}:${run.cursor ?? "start"}`,
+    })
+    return id
+  }
+
+  async contentOf(entity: StrapiEntity, entityId: string): Promise<CmsContentRecord | undefined> {
+    const [row] = await this.listCmsContents({ entity, entity_id: entityId }, { take: 1 })
+    return row as unknown as CmsContentRecord | undefined
+  }
+
+  /** Stores what Strapi sent; `stored` is false when its content hash is the one already held. */
+  async storeReceivedContent(input: ReceivedContent): Promise<{ stored: boolean; content: CmsContentRecord }> {
+    const { entity_id, ...fields } = input
+    const existing = await this.contentOf(input.entity, entity_id)
+    if (existing?.content_hash === input.content_hash) return { stored: false, content: existing }
+    const content = await this.saveContent(existing, { ...fields, entity_id, received_at: new Date() })
+    return { stored: true, content }
+  }
+
+  /** The catalogue hash last pushed of each id (null: a row without a push). */
+  async pushedHashes(entity: StrapiEntity, ids: string[]): Promise<Map<string, string | null>> {
+    if (!ids.length) return new Map()
+    const rows = (await this.listCmsContents({ entity, entity_id: ids }, { take: null })) as unknown as CmsContentRecord[]
+    return new Map(rows.map((row) => [row.entity_id, row.catalogue_hash]))
+  }
+
+  async recordPushes(entity: StrapiEntity, pushes: RecordedPush[]): Promise<void> {
+    if (!pushes.length) return
+    const rows = (await this.listCmsContents({ entity, entity_id: pushes.map((push) => push.entity_id) }, { take: null })) as unknown as CmsContentRecord[]
+    const byId = new Map(rows.map((row) => [row.entity_id, row]))
+    const pushed_at = new Date()
+    for (const push of pushes) {
+      const row = byId.get(push.entity_id)
+      await this.saveContent(row, {
+        entity,
+        entity_id: push.entity_id,
+        catalogue_hash: push.catalogue_hash,
+        pushed_at,
+        // Strapi's answer wins over an id received earlier: it is the entry the write reached.
+        ...(push.strapi_document_id ? { strapi_document_id: push.strapi_document_id } : {}),
+      })
+    }
+  }
+
+  /** Forgets entries deleted from the catalogue (and from Strapi). */
+  async forgetEntries(entity: StrapiEntity, ids: string[]): Promise<void> {
+    if (!ids.length) return
+    const rows = await this.listCmsContents({ entity, entity_id: ids }, { take: null, select: ["id"] })
+    if (rows.length) await this.deleteCmsContents(rows.map((row) => row.id))
+  }
+
+  async runningRun(): Promise<SyncRunRecord | undefined> {
+    const [run] = await this.listStrapiSyncRuns({ status: "running" }, { take: 1 })
+    return run as unknown as SyncRunRecord | undefined
+  }
+
+  /** Records a new running run, or returns the one already running (`created: false`). */
+  async createRun(data: Pick<SyncRunRecord, "entities" | "total">): Promise<{ run: SyncRunRecord; created: boolean }> {
+    const running = await this.runningRun()
+    if (running) return { run: running, created: false }
+    try {
+      const run = await this.createStrapiSyncRuns({
+        ...data,
+        status: "running",
+        current_entity: data.entities[0],
+        cursor: null,
+        started_at: new Date(),
+      } as any)
+      return { run: run as unknown as SyncRunRecord, created: true }
+    } catch (error) {
+      // Another start won the unique index on running runs.
+      const winner = await this.runningRun()
+      if (!winner) throw error
+      return { run: winner, created: false }
+    }
+  }
+
+  async retrieveRun(id: string): Promise<SyncRunRecord> {
+    const [run] = await this.listStrapiSyncRuns({ id }, { take: 1 })
+    if (!run) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Catalogue sync ${id} was not found`)
+    return run as unknown as SyncRunRecord
+  }
+
+  async updateRun(id: string, data: Partial<Omit<SyncRunRecord, "id">>): Promise<SyncRunRecord> {
+    await this.updateStrapiSyncRuns({ id, ...data } as any)
+    return this.retrieveRun(id)
+  }
+
+  private async saveContent(row: CmsContentRecord | undefined, data: Partial<CmsContentRecord> & Pick<CmsContentRecord, "entity" | "entity_id">) {
+    if (row) return (await this.updateCmsContents({ id: row.id, ...data } as any)) as unknown as CmsContentRecord
+    try {
+      return (await this.createCmsContents(data as any)) as unknown as CmsContentRecord
+    } catch (error) {
+      // A concurrent request created the row first: update it instead.
+      const created = await this.contentOf(data.entity, data.entity_id)
+      if (!created) throw error
+      return (await this.updateCmsContents({ id: created.id, ...data } as any)) as unknown as CmsContentRecord
+    }
+  }
+
+  private queues(): QueueModuleService {
+    return applicationContainer.resolve<QueueModuleService>(QUEUE_MODULE)
+  }
+}
