@@ -3,6 +3,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { createAdminHeaders } from "../helpers/admin"
 import { Catalogue, createProduct, setUpCatalogue } from "../helpers/catalogue"
 import { eventually } from "../helpers/eventually"
+import { buildProductIndex } from "../helpers/search"
 import { RunningStrapi, startStrapi, STRAPI_EDITOR } from "../helpers/strapi-app"
 
 jest.setTimeout(240 * 1000)
@@ -59,7 +60,17 @@ medusaIntegrationTestRunner({
     beforeEach(async () => {
       catalogue = await setUpCatalogue(getContainer())
       admin = await createAdminHeaders(getContainer(), api)
+      await buildProductIndex(getContainer())
     })
+
+    const searchFor = async (q: string) => {
+      const { data } = await api.post(
+        "/store/search",
+        { entity: "product", filters: { q }, fields: ["id", "content.description"] },
+        { headers: { "x-publishable-api-key": catalogue.publishableKey } }
+      )
+      return data.results[0].hits.map((hit: any) => hit.document)
+    }
 
     it("brings a new product to Strapi, its published content to the store API, and never ping-pongs", async () => {
       const product = await createProduct(api, admin, catalogue, { title: "Linen Shirt", eur: 3000 })
@@ -79,6 +90,8 @@ medusaIntegrationTestRunner({
         return cms_content
       }, 20_000)
       expect(content).toMatchObject({ seo_title: "Linen shirt for summer", sections: [{ heading: "Care", body: "Wash cold" }], strapi_document_id: entry.documentId })
+      // The product is reindexed with the editor's text: a word only Strapi holds finds it.
+      await eventually(async () => expect(await searchFor("flax")).toEqual([{ id: product.id, content: { description: "Woven from **flax**." } }]), 20_000)
 
       // A catalogue update reaches Strapi's draft and published versions without touching the editor's fields.
       await api.post(`/admin/products/${product.id}`, { title: "Linen Shirt, relaxed fit" }, admin)

@@ -61,13 +61,14 @@ describe("toProductDocument", () => {
     collection: { id: "pcol_1", title: "Winter" },
     categories: [{ id: "pcat_1", name: "Cardigans" }],
     sales_channels: [{ id: "sc_1" }],
+    cms_content: { description: "Knitted in Peru from baby alpaca", seo_title: "Alpaca cardigan, grey", seo_description: null },
     variants: [
       { ...managed([level(2)]), id: "v_s", sku: "ALP-S", title: "S", options: [{ value: "S" }, { value: "Grey" }], prices: [{ amount: 129, currency_code: "eur" }] },
       { ...managed([level(0)]), id: "v_m", sku: "ALP-M", title: "M", options: [{ value: "M" }, { value: "Grey" }], prices: [{ amount: 139, currency_code: "eur" }] },
     ],
   }
 
-  it("holds what storefronts search, filter and sort on", () => {
+  it("holds what storefronts search, filter and sort on, and the editors' text from Strapi", () => {
     const now = new Date("2026-11-22T12:00:00.000Z")
     const document = toProductDocument(product, resolveProductIndexOptions({ currencies: ["eur"] }), {}, now)
     expect(document).toEqual({
@@ -95,6 +96,7 @@ describe("toProductDocument", () => {
       prices: { eur: { min: 129, max: 139 } },
       in_stock: true,
       inventory_quantity: 2,
+      content: { description: "Knitted in Peru from baby alpaca", seo_title: "Alpaca cardigan, grey", seo_description: null },
       created_at: "2026-11-01T10:00:00.000Z",
       updated_at: "2026-11-02T10:00:00.000Z",
       indexed_at: "2026-11-22T12:00:00.000Z",

@@ -74,6 +74,11 @@ export function toProductDocument(
     prices: priceRanges(variants, options.currencies),
     in_stock: availability.some((variant) => variant.inStock),
     inventory_quantity: availability.reduce((sum, variant) => sum + variant.quantity, 0),
+    content: {
+      description: product.cms_content?.description ?? null,
+      seo_title: product.cms_content?.seo_title ?? null,
+      seo_description: product.cms_content?.seo_description ?? null,
+    },
     ...(options.locales.length ? { translations: translatedFields(translations, options.locales) } : {}),
     created_at: iso(product.created_at),
     updated_at: iso(product.updated_at),

@@ -49,6 +49,11 @@ export function productIndexFields(options: ResolvedProductIndexOptions) {
     prices: search.object(prices),
     in_stock: search.boolean().filterable().facetable(),
     inventory_quantity: search.integer().filterable().sortable(),
+    content: search.object({
+      description: search.text().searchable(),
+      seo_title: search.text().searchable({ weight: 2 }),
+      seo_description: search.text().searchable(),
+    }),
     ...(options.locales.length ? { translations: search.object(translations) } : {}),
     created_at: search.date().filterable().sortable(),
     updated_at: search.date().filterable().sortable(),

@@ -30,6 +30,10 @@ export const PRODUCT_GRAPH_FIELDS = [
   "variants.inventory_items.required_quantity",
   "variants.inventory_items.inventory.location_levels.stocked_quantity",
   "variants.inventory_items.inventory.location_levels.reserved_quantity",
+  // Editor-written text from Strapi (the read-only `cms_content` link of CommerceBridge's strapi module).
+  "cms_content.description",
+  "cms_content.seo_title",
+  "cms_content.seo_description",
 ]
 
 interface Named {
@@ -52,6 +56,7 @@ export interface ProductRow {
   categories?: (Named & { name: string })[] | null
   sales_channels?: Named[] | null
   variants?: VariantRow[] | null
+  cms_content?: { description?: string | null; seo_title?: string | null; seo_description?: string | null } | null
 }
 
 export interface VariantRow {
