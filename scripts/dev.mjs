@@ -2,7 +2,7 @@
 // dev Strapi app wired to it (unless DEV_STRAPI=false), then runs `medusa develop`. Safe to run again:
 // every step reuses what already exists.
 import { spawn } from "node:child_process"
-import { randomBytes } from "node:crypto"
+import { createHmac, randomBytes } from "node:crypto"
 import { existsSync, readFileSync, writeFileSync } from "node:fs"
 import { createRequire } from "node:module"
 import { constants } from "node:os"
@@ -182,6 +182,27 @@ async function startStrapi() {
 }
 
 /**
+ * Once the store answers, asks it to push its whole catalogue to Strapi (the demo data was seeded
+ * before Strapi listened), through the same signed route Strapi's "Pull catalogue" button uses.
+ * Unchanged entries are left alone, so this is cheap on every start.
+ */
+async function pullCatalogueIntoStrapi() {
+  for (let waited = 0; !(await fetch(`${backendUrl()}/health`).then((r) => r.ok, () => false)); waited += 1000) {
+    if (waited > 10 * 60_000) return log("Medusa did not come up: catalogue not pushed to Strapi")
+    await new Promise((resolve) => setTimeout(resolve, 1000))
+  }
+  const body = "{}"
+  const timestamp = String(Math.floor(Date.now() / 1000))
+  const signature = createHmac("sha256", process.env.STRAPI_WEBHOOK_SECRET).update(`${timestamp}.${body}`).digest("hex")
+  const response = await fetch(`${backendUrl()}/webhooks/strapi/catalogue-syncs`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-commerce-bridge-timestamp": timestamp, "x-commerce-bridge-signature": signature },
+    body,
+  }).catch((error) => ({ ok: false, status: error.message }))
+  log(response.ok ? "Pushing the catalogue to Strapi" : `Could not push the catalogue to Strapi (${response.status})`)
+}
+
+/**
  * Hands over to `medusa develop`. It runs in its own process group because it does not pass
  * SIGTERM on to the server it forks: Ctrl-C / SIGTERM / SIGHUP here stop the whole group.
  */
@@ -219,7 +240,9 @@ async function main() {
   await medusa(["db:migrate"])
   await ensureAdminUser()
   await seedDemoData()
-  develop(strapiEnabled() ? await startStrapi() : undefined)
+  if (!strapiEnabled()) return develop()
+  develop(await startStrapi())
+  pullCatalogueIntoStrapi()
 }
 
 main().catch(fail)

@@ -57,12 +57,29 @@ function buildPlugin() {
   execFileSync(path.join(STRAPI_DIR, "node_modules", ".bin", "strapi-plugin"), ["build"], { cwd: PLUGIN_DIR, stdio: "inherit" })
 }
 
-/** Builds the Strapi admin (about a minute) when the plugin changed since the last build. */
+const APP_SOURCES = ["config", "src", "tsconfig.json", "package.json"].map((part) => path.join(STRAPI_DIR, part))
+
+const isFresh = (built, inputs) => existsSync(built) && statSync(built).mtimeMs >= Math.max(...inputs.map(newestMtime))
+
+/** The app is TypeScript: `strapi start` runs its compiled dist/ (about 3 s to compile). */
+function compileApp() {
+  if (isFresh(path.join(STRAPI_DIR, "dist", "src", "index.js"), APP_SOURCES)) return
+  log("Compiling the Strapi app...")
+  const compile = "require('@strapi/typescript-utils').compile(process.cwd(), { configOptions: { ignoreDiagnostics: false } }).catch(() => process.exit(1))"
+  execFileSync(process.execPath, ["-e", compile], { cwd: STRAPI_DIR, stdio: "inherit" })
+}
+
+/** Everything `strapi start` needs without the admin UI: the plugin and the compiled app. */
+function buildServer() {
+  buildPlugin()
+  compileApp()
+}
+
+/** Builds the app and its admin (about a minute) when the plugin or the app changed since the last build. */
 function buildAdmin() {
   buildPlugin()
   const built = path.join(STRAPI_DIR, "dist", "build", "index.html")
-  const inputs = [path.join(PLUGIN_DIR, "dist"), path.join(STRAPI_DIR, "config"), path.join(STRAPI_DIR, "package.json")]
-  if (existsSync(built) && statSync(built).mtimeMs >= Math.max(...inputs.map(newestMtime))) return
+  if (isFresh(built, [path.join(PLUGIN_DIR, "dist"), ...APP_SOURCES])) return
   log("Building the Strapi admin...")
   execFileSync(process.execPath, [STRAPI_BIN, "build"], { cwd: STRAPI_DIR, stdio: "inherit", env: { ...process.env, STRAPI_TELEMETRY_DISABLED: "true" } })
 }
@@ -77,11 +94,11 @@ function spawnStrapi(env, { command = "start", stdio = "inherit", detached = fal
   })
 }
 
-module.exports = { STRAPI_DIR, PLUGIN_DIR, install, assertInstalled, buildPlugin, buildAdmin, spawnStrapi, isInstalled }
+module.exports = { STRAPI_DIR, PLUGIN_DIR, install, assertInstalled, buildPlugin, buildServer, buildAdmin, spawnStrapi, isInstalled }
 
 if (require.main === module) {
   const step = process.argv[2]
-  const steps = { install: () => (install(), buildPlugin()), "build-plugin": buildPlugin, "build-admin": buildAdmin }
+  const steps = { install: () => (install(), buildServer()), "build-server": buildServer, "build-admin": buildAdmin }
   if (!steps[step]) {
     console.error(`usage: node scripts/strapi-setup.cjs ${Object.keys(steps).join("|")}`)
     process.exit(2)

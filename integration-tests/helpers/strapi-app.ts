@@ -48,7 +48,7 @@ export async function startStrapi({
   port,
   apiToken = randomBytes(24).toString("hex"),
 }: { env?: Record<string, string>; serveAdmin?: boolean; port?: number; apiToken?: string } = {}): Promise<RunningStrapi> {
-  serveAdmin ? setup.buildAdmin() : setup.buildPlugin()
+  serveAdmin ? setup.buildAdmin() : setup.buildServer()
   const listenOn = port ?? (await freePort())
   const database = path.join(os.tmpdir(), `commerce-bridge-strapi-${process.pid}-${listenOn}.db`)
   const url = `http://127.0.0.1:${listenOn}`

@@ -1,1 +1,2 @@
-declare module '@strapi/strapi/admin';
+// `@strapi/strapi/admin` ships its own types; no ambient stand-in is declared here so they apply.
+export {};

@@ -1,3 +1,5 @@
+import type { Core } from '@strapi/strapi';
+
 /**
  * Dev and test credentials, created at boot from the environment so `npm run dev` and the tests
  * wire Strapi and Medusa without clicks:
@@ -8,7 +10,14 @@
 const TOKEN_NAME = 'CommerceBridge (Medusa)';
 const EDITOR_ACTIONS = ['plugin::commerce-bridge.read', 'plugin::commerce-bridge.sync'];
 
-async function ensureUser(strapi, { email, password, roleCode, firstname }) {
+interface NewUser {
+  email: string;
+  password: string;
+  roleCode: string;
+  firstname: string;
+}
+
+async function ensureUser(strapi: Core.Strapi, { email, password, roleCode, firstname }: NewUser) {
   const users = strapi.service('admin::user');
   if (await users.exists({ email })) return;
   const role = await strapi.service('admin::role').findOne({ code: roleCode });
@@ -16,21 +25,23 @@ async function ensureUser(strapi, { email, password, roleCode, firstname }) {
   strapi.log.info(`[dev] created ${firstname.toLowerCase()} ${email}`);
 }
 
-async function allowEditorsToSync(strapi) {
+async function allowEditorsToSync(strapi: Core.Strapi) {
   const editor = await strapi.service('admin::role').findOne({ code: 'strapi-editor' });
   const permissions = strapi.service('admin::permission');
-  const held = await permissions.findMany({ where: { role: { id: editor.id }, action: { $in: EDITOR_ACTIONS } } });
+  const held: { action: string }[] = await permissions.findMany({ where: { role: { id: editor.id }, action: { $in: EDITOR_ACTIONS } } });
   const missing = EDITOR_ACTIONS.filter((action) => !held.some((permission) => permission.action === action));
-  if (missing.length) await permissions.createMany(missing.map((action) => ({ action, role: editor.id, subject: null, properties: {}, conditions: [] })));
+  if (missing.length) {
+    await permissions.createMany(missing.map((action) => ({ action, role: editor.id, subject: null, properties: {}, conditions: [] })));
+  }
 }
 
-async function ensureApiToken(strapi, accessKey) {
-  const tokens = strapi.service('admin::api-token');
-  const hashed = tokens.hash(accessKey);
-  const existing = await strapi.db.query('admin::api-token').findOne({ where: { name: TOKEN_NAME } });
+async function ensureApiToken(strapi: Core.Strapi, accessKey: string) {
+  const hashed = strapi.service('admin::api-token').hash(accessKey);
+  const tokens = strapi.db.query('admin::api-token');
+  const existing = await tokens.findOne({ where: { name: TOKEN_NAME } });
   if (existing?.accessKey === hashed) return;
-  if (existing) await strapi.db.query('admin::api-token').delete({ where: { id: existing.id } });
-  await strapi.db.query('admin::api-token').create({
+  if (existing) await tokens.delete({ where: { id: existing.id } });
+  await tokens.create({
     data: {
       name: TOKEN_NAME,
       description: 'Used by Medusa to write the catalogue (dev credentials)',
@@ -45,7 +56,7 @@ async function ensureApiToken(strapi, accessKey) {
   strapi.log.info(`[dev] created the API token "${TOKEN_NAME}"`);
 }
 
-async function ensureDevCredentials(strapi, env) {
+export async function ensureDevCredentials(strapi: Core.Strapi, env: NodeJS.ProcessEnv) {
   if (env.STRAPI_ADMIN_EMAIL && env.STRAPI_ADMIN_PASSWORD) {
     await ensureUser(strapi, { email: env.STRAPI_ADMIN_EMAIL, password: env.STRAPI_ADMIN_PASSWORD, roleCode: 'strapi-super-admin', firstname: 'Admin' });
   }
@@ -55,5 +66,3 @@ async function ensureDevCredentials(strapi, env) {
   }
   if (env.STRAPI_API_TOKEN) await ensureApiToken(strapi, env.STRAPI_API_TOKEN);
 }
-
-module.exports = { ensureDevCredentials };

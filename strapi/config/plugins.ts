@@ -1,4 +1,6 @@
-module.exports = ({ env }) => ({
+import type { Core } from '@strapi/strapi';
+
+export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   'commerce-bridge': {
     enabled: true,
     resolve: '../plugins/strapi-plugin-commerce-bridge',

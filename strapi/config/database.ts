@@ -1,7 +1,8 @@
-const path = require('path');
+import path from 'path';
+import type { Core } from '@strapi/strapi';
 
 /** SQLite in .tmp/ by default; DATABASE_CLIENT=postgres with DATABASE_URL for PostgreSQL. */
-module.exports = ({ env }) => {
+export default ({ env }: Core.Config.Shared.ConfigParams) => {
   if (env('DATABASE_CLIENT', 'sqlite') === 'postgres') {
     return {
       connection: {
@@ -14,7 +15,8 @@ module.exports = ({ env }) => {
   return {
     connection: {
       client: 'sqlite',
-      connection: { filename: path.resolve(__dirname, '..', env('DATABASE_FILENAME', '.tmp/data.db')) },
+      // Compiled to dist/config: the app's root is two levels up.
+      connection: { filename: path.resolve(__dirname, '..', '..', env('DATABASE_FILENAME', '.tmp/data.db')) },
       useNullAsDefault: true,
     },
   };

@@ -1,8 +1,0 @@
-const { ensureDevCredentials } = require('./dev-credentials');
-
-module.exports = {
-  register() {},
-  async bootstrap({ strapi }) {
-    await ensureDevCredentials(strapi, process.env);
-  },
-};
