@@ -100,6 +100,29 @@ describe("@commerce-bridge/strapi-plugin in a real Strapi (SQLite)", () => {
     expect(JSON.stringify(delivery.body)).not.toContain("Title prod_signed") // Medusa-owned fields stay home
   })
 
+  it("sends gallery images with absolute URLs", async () => {
+    // A 1×1 PNG, uploaded through Strapi's media library as an editor would.
+    const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64")
+    const form = new FormData()
+    form.append("files", new Blob([png], { type: "image/png" }), "linen.png")
+    form.append("fileInfo", JSON.stringify({ alternativeText: "Linen shirt, folded" }))
+    const uploaded = await fetch(`${strapi.url}/upload`, { method: "POST", headers: { authorization: `Bearer ${admin}` }, body: form })
+    expect(uploaded.status).toBe(201)
+    const [file] = await uploaded.json()
+
+    const documentId = await createProduct("prod_gallery", { description: "With pictures", gallery: [file.id] })
+    await publish(documentId)
+    const delivery = await eventually(() => {
+      const found = medusa.deliveries().find((request) => request.body.medusa_id === "prod_gallery")
+      expect(found).toBeDefined()
+      return found!
+    })
+    expect(delivery.body.content.gallery).toEqual([
+      { url: `${strapi.url}${file.url}`, alternative_text: "Linen shirt, folded", width: 1, height: 1 },
+    ])
+    expect(file.url).toMatch(/^\/uploads\/linen_[0-9a-f]+\.png$/)
+  })
+
   it("skips a publish that changed nothing, and a manual sync sends it anyway", async () => {
     const documentId = await createProduct("prod_same")
     await publish(documentId)
@@ -223,7 +246,7 @@ describe("@commerce-bridge/strapi-plugin in a real Strapi (SQLite)", () => {
     try {
       const down = await strapi.request("POST", "/commerce-bridge/pulls", { token: editor })
       expect(down.status).toBe(502)
-      expect(down.body.error.message).toMatch(/^Medusa is unreachable at http:\/\/127\.0\.0\.1:9 \(/)
+      expect(down.body.error.message).toBe("Medusa is unreachable at http://127.0.0.1:9 (ECONNREFUSED)")
     } finally {
       await strapi.request("PUT", "/commerce-bridge/settings", { token: admin, body: { medusa_url: "" } })
     }

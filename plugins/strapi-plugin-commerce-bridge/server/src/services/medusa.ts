@@ -50,8 +50,10 @@ const medusa = ({ strapi }: { strapi: Core.Strapi }) => {
         signal: AbortSignal.timeout(settings().config().requestTimeoutMs),
       });
     } catch (error) {
-      const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
-      throw new MedusaRequestError(`Medusa is unreachable at ${medusaUrl} (${cause})`);
+      // fetch wraps the network error; localhost tries IPv6 and IPv4, so it may be an AggregateError.
+      const cause = (error as { cause?: { code?: string; errors?: { code?: string }[] } }).cause;
+      const reason = cause?.code ?? cause?.errors?.[0]?.code ?? (error as Error).name;
+      throw new MedusaRequestError(`Medusa is unreachable at ${medusaUrl} (${reason})`);
     }
     const parsed = await response.json().catch(() => undefined);
     if (!response.ok) {
