@@ -101,9 +101,9 @@ async function ensureDatabase() {
 }
 
 /** Runs `npx medusa ...args` with inherited output; rejects with a SetupError when it fails. */
-function medusa(args) {
+function medusa(args, env = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn("npx", ["medusa", ...args], { cwd: ROOT, stdio: "inherit" })
+    const child = spawn("npx", ["medusa", ...args], { cwd: ROOT, stdio: "inherit", env: { ...process.env, ...env } })
     child.on("error", (error) => reject(new SetupError(`Could not run npx medusa ${args[0]}: ${error.message}`)))
     child.on("exit", (code, signal) =>
       code === 0 ? resolve() : reject(new SetupError(`npx medusa ${args.join(" ")} failed (${signal ?? `exit code ${code}`})`))
@@ -124,7 +124,9 @@ async function ensureAdminUser() {
 async function seedDemoData() {
   if (await hasRow(`select 1 from product where handle like 'cb-demo-%' and deleted_at is null limit 1`)) return log("Demo data already seeded")
   log("Seeding demo data...")
-  await medusa(["exec", "./src/scripts/seed.ts"])
+  // Without Strapi: the seed's process would keep retrying pushes to a Strapi that is not up yet. The
+  // whole catalogue goes to Strapi once the store runs (pullCatalogueIntoStrapi).
+  await medusa(["exec", "./src/scripts/seed.ts"], { STRAPI_URL: "" })
 }
 
 /** Stops a child started in its own process group (with everything it forked). */
@@ -143,7 +145,7 @@ function signalGroup(child, signal) {
  * the first time (a few minutes).
  */
 async function startStrapi() {
-  const strapiSetup = require("./strapi-setup.cjs")
+  const strapiSetup = require("./scripts/strapi-setup.cjs")
   const port = process.env.STRAPI_PORT || "1337"
   process.env.STRAPI_URL ||= `http://localhost:${port}`
   strapiSetup.install()
