@@ -1,5 +1,6 @@
 import { startMedusaWebhookReceiver } from "../__fixtures__/medusa-webhooks"
 import { eventually } from "../helpers/eventually"
+import { startLocalServer } from "../helpers/local-server"
 import { RunningStrapi, startStrapi, STRAPI_EDITOR } from "../helpers/strapi-app"
 
 jest.setTimeout(120_000)
@@ -75,6 +76,12 @@ describe("@commerce-bridge/strapi-plugin in a real Strapi (SQLite)", () => {
     // Medusa's writes are never sent back to Medusa.
     await new Promise((resolve) => setTimeout(resolve, 500))
     expect(medusa.deliveries()).toHaveLength(1)
+  })
+
+  it("shows Medusa's fields read-only in the edit view and leaves the editors' fields editable", async () => {
+    const { body } = await strapi.request("GET", `/content-manager/content-types/${PRODUCT_UID}/configuration`, { token: admin })
+    const editable = Object.fromEntries(Object.entries(body.data.contentType.metadatas).map(([field, meta]: [string, any]) => [field, meta.edit?.editable]))
+    expect(editable).toMatchObject({ medusa_id: false, handle: false, title: false, description: true, seo_title: true, seo_description: true, gallery: true, sections: true })
   })
 
   it("sends the published editor content, signed, with absolute data only", async () => {
@@ -242,11 +249,13 @@ describe("@commerce-bridge/strapi-plugin in a real Strapi (SQLite)", () => {
     expect(medusa.received.at(-1)).toMatchObject({ method: "POST", path: "/webhooks/strapi/catalogue-syncs", body: { entities: ["product"] }, verified: true })
     expect((await strapi.request("POST", "/commerce-bridge/pulls", { token: editor, body: { entities: ["order"] } })).status).toBe(400)
 
-    await strapi.request("PUT", "/commerce-bridge/settings", { token: admin, body: { medusa_url: "http://127.0.0.1:9" } })
+    const closed = await startLocalServer(() => undefined)
+    await closed.close()
+    await strapi.request("PUT", "/commerce-bridge/settings", { token: admin, body: { medusa_url: closed.url } })
     try {
       const down = await strapi.request("POST", "/commerce-bridge/pulls", { token: editor })
       expect(down.status).toBe(502)
-      expect(down.body.error.message).toBe("Medusa is unreachable at http://127.0.0.1:9 (ECONNREFUSED)")
+      expect(down.body.error.message).toBe(`Medusa is unreachable at ${closed.url} (ECONNREFUSED)`)
     } finally {
       await strapi.request("PUT", "/commerce-bridge/settings", { token: admin, body: { medusa_url: "" } })
     }

@@ -1,12 +1,14 @@
 import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID } from './entities';
+import { lockMedusaOwnedFields } from './content-manager-layout';
 import { PERMISSION_ACTIONS } from './permissions';
 
 let retryTimer: NodeJS.Timeout | undefined;
 
-/** Registers the admin permissions and retries failed deliveries on a timer. */
+/** Registers the admin permissions, locks Medusa's fields in the edit view, and retries failed deliveries on a timer. */
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await strapi.service('admin::permission').actionProvider.registerMany(PERMISSION_ACTIONS);
+  await lockMedusaOwnedFields(strapi);
   const { retryIntervalMs } = strapi.plugin(PLUGIN_ID).service('settings').config();
   let running = false;
   retryTimer = setInterval(async () => {

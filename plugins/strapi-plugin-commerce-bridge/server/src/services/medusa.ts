@@ -51,8 +51,8 @@ const medusa = ({ strapi }: { strapi: Core.Strapi }) => {
       });
     } catch (error) {
       // fetch wraps the network error; localhost tries IPv6 and IPv4, so it may be an AggregateError.
-      const cause = (error as { cause?: { code?: string; errors?: { code?: string }[] } }).cause;
-      const reason = cause?.code ?? cause?.errors?.[0]?.code ?? (error as Error).name;
+      const cause = (error as { cause?: { code?: string; message?: string; errors?: { code?: string }[] } }).cause;
+      const reason = cause?.code ?? cause?.errors?.[0]?.code ?? cause?.message ?? (error as Error).name;
       throw new MedusaRequestError(`Medusa is unreachable at ${medusaUrl} (${reason})`);
     }
     const parsed = await response.json().catch(() => undefined);
