@@ -39,6 +39,9 @@ describe("the published plugin package", () => {
         ".medusa/server/src/jobs/check-integrations-health.js",
         ".medusa/server/src/search-indexes/product/index.js",
         ".medusa/server/src/search-sync/module-config.js",
+        ".medusa/server/src/modules/strapi/index.js",
+        ".medusa/server/src/links/product-cms-content.js",
+        ".medusa/server/src/api/webhooks/strapi/content/route.js",
       ])
     )
     // A store defines its own `product` index with the factory; a second definition would stop its boot.
