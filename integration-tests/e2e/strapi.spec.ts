@@ -2,7 +2,7 @@ import os from "os"
 import path from "path"
 import type { Page } from "playwright-core"
 import { launchBrowser } from "./helpers/browser"
-import { adminGet, useDevStore } from "./helpers/dev-store-session"
+import { adminGet, tabTo, useDevStore } from "./helpers/dev-store-session"
 import { waitFor } from "./helpers/processes"
 
 jest.setTimeout(20 * 60 * 1000)
@@ -124,6 +124,11 @@ describe("Strapi: the dev Strapi beside the store, driven as an editor", () => {
       await log.locator('[data-testid^="commerce-bridge-log-row-"]').first().waitFor({ timeout: 30_000 })
       store.shots.set("strapi-commerce-bridge.png", await page.screenshot({ fullPage: true }))
 
+      // With the keyboard only: Push all content sends every published entry to Medusa.
+      await tabTo(page, "data-testid", "commerce-bridge-push")
+      await page.keyboard.press("Enter")
+      await page.getByTestId("commerce-bridge-push-progress").and(page.locator('[data-status="completed"]')).waitFor({ timeout: SYNC_MS })
+
       // Editors sync; connection settings stay with administrators.
       await page.goto(`${STRAPI_URL}/admin/settings/commerce-bridge`)
       await page.getByText(/permission/i).first().waitFor({ timeout: 30_000 })
@@ -134,6 +139,11 @@ describe("Strapi: the dev Strapi beside the store, driven as an editor", () => {
       const secret = page.getByTestId("commerce-bridge-settings-secret-status")
       await secret.waitFor({ timeout: 60_000 })
       expect(await secret.getAttribute("data-set")).toBe("true")
+      // A bad URL gets a readable error next to the field, and nothing is saved.
+      await page.getByTestId("commerce-bridge-settings-medusa-url").fill("ftp://medusa.example.com")
+      await page.getByTestId("commerce-bridge-settings-save").click()
+      await page.getByText("medusa_url must be an http(s) URL", { exact: false }).waitFor({ timeout: 30_000 })
+      await page.getByTestId("commerce-bridge-settings-medusa-url").fill("")
       // From the plugin config `npm run dev` wrote; a URL saved here would override it.
       await page.getByText(`In use: ${store.baseUrl}`, { exact: false }).waitFor()
       store.shots.set("strapi-settings.png", await page.screenshot())

@@ -30,6 +30,11 @@ export interface NewProduct {
   eur: number
   stock?: number
   category_ids?: string[]
+  usd?: number
+  description?: string
+  collection_id?: string
+  /** Another sales channel than the catalogue's. */
+  sales_channel_id?: string
 }
 
 /**
@@ -42,9 +47,11 @@ export async function createProduct(api: any, admin: { headers: Record<string, s
     "/admin/products",
     {
       title: product.title,
+      ...(product.description ? { description: product.description } : {}),
+      ...(product.collection_id ? { collection_id: product.collection_id } : {}),
       status: "published",
       shipping_profile_id: catalogue.shippingProfileId,
-      sales_channels: [{ id: catalogue.salesChannelId }],
+      sales_channels: [{ id: product.sales_channel_id ?? catalogue.salesChannelId }],
       categories: product.category_ids?.map((id) => ({ id })),
       options: [{ title: "Size", values: ["M"] }],
       variants: [
@@ -53,7 +60,10 @@ export async function createProduct(api: any, admin: { headers: Record<string, s
           sku,
           manage_inventory: product.stock !== undefined,
           options: { Size: "M" },
-          prices: [{ currency_code: "eur", amount: product.eur }],
+          prices: [
+            { currency_code: "eur", amount: product.eur },
+            ...(product.usd !== undefined ? [{ currency_code: "usd", amount: product.usd }] : []),
+          ],
         },
       ],
     },

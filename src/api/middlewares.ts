@@ -10,6 +10,8 @@ import { DeadLetterActionSchema } from "./admin/commerce-bridge/queues/validator
 import { ReindexProductSchema } from "./admin/commerce-bridge/search/validators"
 import { queueLinkedProducts } from "./admin/search-sync/queue-linked-products"
 import { exposeKeptIndexes } from "./store/expose-kept-indexes"
+import { storeSearchProductsMiddlewares } from "./store/commerce-bridge/products/middlewares"
+import { storeSearchCategoriesMiddlewares } from "./store/commerce-bridge/product-categories/middlewares"
 import { exposeCmsContent } from "../strapi-sync/expose-cms-content"
 import { SyncProductSchema } from "./admin/commerce-bridge/strapi/validators"
 import { CatalogueSyncSchema, StrapiContentSchema } from "./webhooks/strapi/validators"
@@ -23,6 +25,8 @@ export default defineMiddlewares({
       method: ["POST"],
       middlewares: [exposeKeptIndexes],
     },
+    ...storeSearchProductsMiddlewares,
+    ...storeSearchCategoriesMiddlewares,
     {
       matcher: "/admin/collections/:id/products",
       method: ["POST"],

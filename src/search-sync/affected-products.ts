@@ -79,8 +79,8 @@ async function productTranslations(query: RemoteQueryFunction, ids: string[]): P
   return data.filter((row: { reference: string }) => row.reference === "product").map((row: { reference_id: string }) => row.reference_id)
 }
 
-/** Ids of the indexed products, in every kept index, whose document matches the filter naming a changed entity. */
-async function documentsNaming({ search, indexes }: AffectedProductsContext, filters: SearchFilters): Promise<string[]> {
+/** Ids of the indexed documents, in every kept index of the context, whose document matches the filter naming a changed entity. */
+export async function documentsNaming({ search, indexes }: AffectedProductsContext, filters: SearchFilters): Promise<string[]> {
   const found = new Set<string>()
   for (const index of indexes) {
     for (let skip = 0; ; skip += PAGE) {

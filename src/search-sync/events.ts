@@ -21,11 +21,23 @@ export const REFERENCED_ENTITY_EVENTS: Record<string, { field: string; array?: t
 /** Asks for a rewrite of the products in `data.ids` (the admin's "reindex this product", reconciliation). */
 export const REINDEX_PRODUCTS = "commerce-bridge.search.reindex-products"
 
+/** Store events that change what a category or collection document holds (besides translations). */
+export const CATEGORY_EVENTS = ["product-category.created", "product-category.updated", "product-category.deleted"]
+export const COLLECTION_EVENTS = ["product-collection.created", "product-collection.updated", "product-collection.deleted"]
+
+/** Ask for a rewrite of the categories or collections in `data.ids` (CMS content changed, repairs). */
+export const REINDEX_CATEGORIES = "commerce-bridge.search.reindex-categories"
+export const REINDEX_COLLECTIONS = "commerce-bridge.search.reindex-collections"
+
 export const SEARCH_SYNC_EVENTS = [
-  ...PRODUCT_EVENTS,
-  ...VARIANT_EVENTS,
-  ...INVENTORY_LEVEL_EVENTS,
-  ...RESERVATION_EVENTS,
-  ...TRANSLATION_EVENTS,
-  ...Object.keys(REFERENCED_ENTITY_EVENTS),
+  ...new Set([
+    ...PRODUCT_EVENTS,
+    ...VARIANT_EVENTS,
+    ...INVENTORY_LEVEL_EVENTS,
+    ...RESERVATION_EVENTS,
+    ...TRANSLATION_EVENTS,
+    ...Object.keys(REFERENCED_ENTITY_EVENTS),
+    ...CATEGORY_EVENTS,
+    ...COLLECTION_EVENTS,
+  ]),
 ]

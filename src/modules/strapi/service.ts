@@ -76,19 +76,27 @@ export default class StrapiModuleService extends MedusaService({ CmsContent, Str
 
   async recordPushes(entity: StrapiEntity, pushes: RecordedPush[]): Promise<void> {
     if (!pushes.length) return
-    const rows = (await this.listCmsContents({ entity, entity_id: pushes.map((push) => push.entity_id) }, { take: null })) as unknown as CmsContentRecord[]
-    const byId = new Map(rows.map((row) => [row.entity_id, row]))
+    const rows = (await this.listCmsContents({ entity, entity_id: pushes.map((push) => push.entity_id) }, { take: null, select: ["id", "entity_id"] })) as unknown as CmsContentRecord[]
+    const idOf = new Map(rows.map((row) => [row.entity_id, row.id]))
     const pushed_at = new Date()
-    for (const push of pushes) {
-      const row = byId.get(push.entity_id)
-      await this.saveContent(row, {
-        entity,
-        entity_id: push.entity_id,
-        catalogue_hash: push.catalogue_hash,
-        pushed_at,
-        // Strapi's answer wins over an id received earlier: it is the entry the write reached.
-        ...(push.strapi_document_id ? { strapi_document_id: push.strapi_document_id } : {}),
-      })
+    const records = pushes.map((push) => ({
+      entity,
+      entity_id: push.entity_id,
+      catalogue_hash: push.catalogue_hash,
+      pushed_at,
+      // Strapi's answer wins over an id received earlier: it is the entry the write reached.
+      ...(push.strapi_document_id ? { strapi_document_id: push.strapi_document_id } : {}),
+    }))
+    // One statement per kind for the whole batch: a full sync records thousands of pushes.
+    const updates = records.filter((record) => idOf.has(record.entity_id)).map((record) => ({ id: idOf.get(record.entity_id)!, ...record }))
+    const creates = records.filter((record) => !idOf.has(record.entity_id))
+    if (updates.length) await this.updateCmsContents(updates as any)
+    if (!creates.length) return
+    try {
+      await this.createCmsContents(creates as any)
+    } catch {
+      // A concurrent request created some of these rows first: record them one by one.
+      for (const record of creates) await this.saveContent(await this.contentOf(entity, record.entity_id), record)
     }
   }
 

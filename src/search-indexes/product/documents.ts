@@ -1,9 +1,13 @@
 import type { SearchDocument } from "@medusajs/framework/types"
 import type { ProductRow, VariantRow } from "./graph"
+import { localizeDocument } from "../shared/translations"
 import { localeKey, ResolvedProductIndexOptions } from "./options"
 
 /** Translated fields of one product, keyed by locale as configured (`de-DE`). */
 export type ProductTranslations = Record<string, { title?: string; subtitle?: string; description?: string }>
+
+/** The text a locale index holds in its locale (see `locale` in the options). */
+export const PRODUCT_TRANSLATED_FIELDS = ["title", "subtitle", "description"]
 
 const present = <T>(values: (T | null | undefined)[]): T[] => values.filter((value): value is T => value != null && value !== "")
 const unique = <T>(values: T[]): T[] => [...new Set(values)]
@@ -52,7 +56,7 @@ export function toProductDocument(
 ): SearchDocument {
   const variants = product.variants ?? []
   const availability = variants.map(variantAvailability)
-  return {
+  const document: SearchDocument = {
     id: product.id,
     title: product.title,
     subtitle: product.subtitle ?? null,
@@ -84,6 +88,7 @@ export function toProductDocument(
     updated_at: iso(product.updated_at),
     indexed_at: now.toISOString(),
   }
+  return options.locale ? localizeDocument(document, translations[options.locale], PRODUCT_TRANSLATED_FIELDS) : document
 }
 
 function translatedFields(translations: ProductTranslations, locales: string[]) {

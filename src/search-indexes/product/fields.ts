@@ -19,9 +19,14 @@ const translatedText = () =>
  * `status` and `sales_channel_ids` are the names `/store/search` narrows on (published, the key's channels).
  */
 export function productIndexFields(options: ResolvedProductIndexOptions) {
+  return search.define(productFieldSchema(options))
+}
+
+/** The field builders of `productIndexFields`, which the `fields` option adds to or replaces. */
+export function productFieldSchema(options: ResolvedProductIndexOptions) {
   const prices = Object.fromEntries(options.currencies.map((code) => [code, priceRange()]))
   const translations = Object.fromEntries(options.locales.map((locale) => [localeKey(locale), translatedText()]))
-  return search.define({
+  return {
     id: search.keyword().filterable(),
     title: search.text().searchable({ weight: 5 }).sortable(),
     subtitle: search.text().searchable({ weight: 2 }),
@@ -58,5 +63,5 @@ export function productIndexFields(options: ResolvedProductIndexOptions) {
     created_at: search.date().filterable().sortable(),
     updated_at: search.date().filterable().sortable(),
     indexed_at: search.date().sortable(),
-  })
+  }
 }

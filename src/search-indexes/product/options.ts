@@ -1,17 +1,9 @@
-import type { SearchIndexSettings } from "@medusajs/framework/types"
-import { MedusaError } from "@medusajs/framework/utils"
+import type { ProductRow } from "./graph"
+import { indexOptionError } from "../shared/errors"
+import { BaseIndexOptions, resolveBaseIndexOptions, ResolvedBaseIndexOptions } from "../shared/options"
 
-/** Options of `productSearchIndex()`. */
-export interface ProductIndexOptions {
-  /**
-   * The index's name, which `/store/search` and `query.search({ entity })` resolve.
-   * @defaultValue "product"
-   */
-  name?: string
-  /**
-   * The Search Module provider id backing the index; the module's default provider when unset.
-   */
-  provider?: string
+/** Options of `productSearchIndex()`; `name`, `provider`, `locale`, `fields` and `settings` as documented in shared/options.ts. */
+export interface ProductIndexOptions extends BaseIndexOptions<ProductRow> {
   /**
    * Currencies whose lowest and highest variant price the index holds, as `prices.<code>.min` / `.max`.
    * @defaultValue ["usd", "eur"]
@@ -24,33 +16,28 @@ export interface ProductIndexOptions {
    * @defaultValue []
    */
   locales?: string[]
-  /** Index settings (typo tolerance, distinct attribute, engine-specific options). */
-  settings?: SearchIndexSettings
 }
 
-export type ResolvedProductIndexOptions = Required<Omit<ProductIndexOptions, "provider" | "settings">> &
-  Pick<ProductIndexOptions, "provider" | "settings">
+/** Options of `productSearchIndexes()`: one definition, or one per locale besides. */
+export interface ProductIndexesOptions extends Omit<ProductIndexOptions, "locale"> {
+  /**
+   * Also define one index per locale of `locales` (`product_de_de`, …) whose title, subtitle and
+   * description hold that locale's translation, where Medusa's Translation Module is on.
+   * @defaultValue false
+   */
+  localeIndexes?: boolean
+}
+
+export type ResolvedProductIndexOptions = ResolvedBaseIndexOptions<ProductRow> & { currencies: string[] }
 
 const CURRENCY = /^[a-z]{3}$/
-const LOCALE = /^[a-z]{2,3}([-_][a-z0-9]{2,8})*$/i
 
 export function resolveProductIndexOptions(options: ProductIndexOptions = {}): ResolvedProductIndexOptions {
-  const resolved = {
-    name: options.name ?? "product",
-    provider: options.provider,
-    currencies: (options.currencies ?? ["usd", "eur"]).map((code) => code.toLowerCase()),
-    locales: options.locales ?? [],
-    settings: options.settings,
-  }
-  const badCurrency = resolved.currencies.find((code) => !CURRENCY.test(code))
-  if (badCurrency !== undefined) throw invalid(`currencies: "${badCurrency}" is not a three-letter currency code`)
-  const badLocale = resolved.locales.find((locale) => !LOCALE.test(locale))
-  if (badLocale !== undefined) throw invalid(`locales: "${badLocale}" is not a locale code`)
-  if (!/^[a-z][a-z0-9_]*$/.test(resolved.name)) throw invalid(`name: "${resolved.name}" must be lowercase letters, digits and underscores`)
-  return resolved
+  const currencies = options.currencies ?? ["usd", "eur"]
+  if (!Array.isArray(currencies)) throw indexOptionError("product", "currencies must be a list of three-letter currency codes")
+  const badCurrency = currencies.find((code) => typeof code !== "string" || !CURRENCY.test(code.toLowerCase()))
+  if (badCurrency !== undefined) throw indexOptionError("product", `currencies: "${badCurrency}" is not a three-letter currency code`)
+  return { ...resolveBaseIndexOptions("product", options), currencies: currencies.map((code) => code.toLowerCase()) }
 }
 
-/** `de-DE` → `de_de`: a locale as a field name every engine accepts. */
-export const localeKey = (locale: string) => locale.toLowerCase().replace(/-/g, "_")
-
-const invalid = (message: string) => new MedusaError(MedusaError.Types.INVALID_DATA, `CommerceBridge product search index: ${message}`)
+export { localeKey } from "../shared/options"

@@ -28,7 +28,8 @@ const catalogue = ({ strapi }: { strapi: Core.Strapi }) => ({
   async upsert(entity: Entity, rows: CatalogueRow[]): Promise<UpsertResult[]> {
     const uid = entityUid(entity) as any;
     const ids = rows.map((row) => row.medusa_id);
-    const results = await asMedusaWrite(async () => {
+    // One transaction per batch: on SQLite every write outside one is its own commit (an fsync).
+    const results = await asMedusaWrite(() => strapi.db.transaction(async () => {
       const existing = (await strapi.documents(uid).findMany({
         filters: { medusa_id: { $in: ids } },
         status: 'draft',
@@ -57,7 +58,7 @@ const catalogue = ({ strapi }: { strapi: Core.Strapi }) => ({
         written.push({ medusa_id: row.medusa_id, document_id: stored.documentId, created: false, changed });
       }
       return written;
-    });
+    }));
     await strapi.plugin(PLUGIN_ID).service('syncLog').create({
       direction: 'from_medusa',
       entity,

@@ -3,7 +3,7 @@ import { STRAPI_MODULE } from "../../../../modules/strapi"
 import type StrapiModuleService from "../../../../modules/strapi/service"
 import { assertCatalogueEntry } from "../../../../strapi-sync/documents"
 import { requireSyncActive } from "../../../../strapi-sync/http"
-import { queueProductReindex } from "../../../../strapi-sync/search-reindex"
+import { queueContentReindex } from "../../../../strapi-sync/search-reindex"
 import type { StrapiContentBody } from "../validators"
 import { toReceivedContent } from "./received"
 
@@ -13,6 +13,6 @@ export async function POST(req: MedusaRequest<StrapiContentBody>, res: MedusaRes
   const body = req.validatedBody
   await assertCatalogueEntry(req.scope, body.entity, body.medusa_id)
   const { stored } = await req.scope.resolve<StrapiModuleService>(STRAPI_MODULE).storeReceivedContent(toReceivedContent(body))
-  if (stored && body.entity === "product") await queueProductReindex(req.scope, body.medusa_id)
+  if (stored) await queueContentReindex(req.scope, body.entity, body.medusa_id)
   res.json({ stored, medusa_id: body.medusa_id })
 }
