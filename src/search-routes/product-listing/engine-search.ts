@@ -1,9 +1,9 @@
-import type { ISearchModuleService, Logger, SearchResult } from "@medusajs/framework/types"
+import type { ISearchModuleService } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { transformAndValidateSalesChannelIds } from "@medusajs/medusa/api/utils/middlewares/products/filter-by-valid-sales-channels"
 import { flattenFields } from "../../lib/search-fields"
-import { unreachableReason } from "../../lib/search-degradation"
 import { keptIndexes } from "../../search-sync/kept-indexes"
+import { askEngine } from "../ask-engine"
 import { buildEngineQuery } from "./engine-query"
 import type { EngineAnswer, ProductListingRequest } from "./types"
 
@@ -13,8 +13,6 @@ export function listingIndex(): string | undefined {
   return (kept.find((index) => index.name === "product") ?? kept[0])?.name
 }
 
-const WARNING_INTERVAL_MS = 60_000
-let warnedAt: number | undefined
 
 /**
  * The page of product ids the search engine answers for a `GET /store/products` request, through the
@@ -36,34 +34,10 @@ export async function searchProductIds(req: ProductListingRequest): Promise<Engi
   })
   if ("unsupported" in built) return { fallback: `unsupported:${built.unsupported}` }
 
-  let result: SearchResult
-  try {
-    const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-    result = (await query.search({ entity: index, ...built.query })).search_result
-  } catch (error) {
-    const reason = unreachableReason(error)
-    warn(req, reason ? `cannot reach its engine (${reason})` : `failed (${describe(error)})`)
-    return { fallback: reason ? "engine_unreachable" : "engine_error" }
-  }
-  if ((result.provider_metadata as { degraded?: unknown } | undefined)?.degraded) {
-    warn(req, "got a degraded result")
-    return { fallback: "engine_unreachable" }
-  }
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const answer = await askEngine(req, "product", async () => (await query.search({ entity: index, ...built.query })).search_result)
+  if ("fallback" in answer) return answer
+  const { result } = answer
   const ids = result.hits.map((hit) => hit.id)
   return { ids, count: result.metadata.count ?? result.metadata.skip + ids.length }
-}
-
-// Messages may hold hosts with credentials, or the customer's query: only the error's name and code are logged.
-const describe = (error: unknown) => {
-  const { name, code } = (error ?? {}) as { name?: unknown; code?: unknown }
-  return [name, code].filter((part) => typeof part === "string" || typeof part === "number").join(" ") || "unknown error"
-}
-
-function warn(req: ProductListingRequest, what: string) {
-  const now = Date.now()
-  if (warnedAt !== undefined && now - warnedAt < WARNING_INTERVAL_MS) return
-  warnedAt = now
-  req.scope
-    .resolve<Logger>(ContainerRegistrationKeys.LOGGER)
-    .warn(`CommerceBridge product listing: search ${what}; Medusa lists the products instead [request_id=${req.requestId ?? "-"}]`)
 }

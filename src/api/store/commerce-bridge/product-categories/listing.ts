@@ -1,16 +1,13 @@
 import type { MedusaResponse, MedusaStoreRequest, MiddlewareFunction } from "@medusajs/framework/http"
-import type { HttpTypes, ISearchModuleService, Logger, SearchResult } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, Modules, normalizeLocale } from "@medusajs/framework/utils"
+import type { HttpTypes, ISearchModuleService } from "@medusajs/framework/types"
+import { Modules, normalizeLocale } from "@medusajs/framework/utils"
 import { storeProductCategoryRoutesMiddlewares } from "@medusajs/medusa/api/store/product-categories/middlewares"
 import { GET as listStoreCategories } from "@medusajs/medusa/api/store/product-categories/route"
-import { unreachableReason } from "../../../../lib/search-degradation"
+import { askEngine } from "../../../../search-routes/ask-engine"
 import { keptIndexes } from "../../../../search-sync/kept-indexes"
 import { buildCategoryEngineQuery, TREE_PARAMS } from "./engine-query"
 
-/** Whether the engine answered the listing (`engine`) or Medusa listed the categories itself (`fallback`). */
-export const SEARCH_HEADER = "x-commerce-bridge-search"
-/** Why Medusa listed the categories: a {@link CategoryFallbackReason}. */
-export const SEARCH_REASON_HEADER = "x-commerce-bridge-search-reason"
+export { SEARCH_HEADER, SEARCH_REASON_HEADER } from "../../../../search-routes/ask-engine"
 
 /** The request once Medusa's `GET /store/product-categories` middlewares have run on it. */
 export type CategoryListingRequest = MedusaStoreRequest<unknown, Record<string, unknown>>
@@ -62,18 +59,9 @@ export async function searchCategoryIds(req: CategoryListingRequest): Promise<Ca
   const built = buildCategoryEngineQuery(req.filterableFields, req.validatedQuery.order, req.queryConfig.pagination ?? {})
   if ("unsupported" in built) return { fallback: `unsupported:${built.unsupported}` }
 
-  let result: SearchResult
-  try {
-    result = await searchModule.search({ entity: index, ...built.query })
-  } catch (error) {
-    const reason = unreachableReason(error)
-    warn(req, reason ? `cannot reach its engine (${reason})` : `failed (${describe(error)})`)
-    return { fallback: reason ? "engine_unreachable" : "engine_error" }
-  }
-  if ((result.provider_metadata as { degraded?: unknown } | undefined)?.degraded) {
-    warn(req, "got a degraded result")
-    return { fallback: "engine_unreachable" }
-  }
+  const answer = await askEngine(req, "category", () => searchModule.search({ entity: index, ...built.query }))
+  if ("fallback" in answer) return answer
+  const { result } = answer
   const ids = result.hits.map((hit) => hit.id)
   return { index, ids, count: result.metadata.count ?? result.metadata.skip + ids.length }
 }
@@ -109,20 +97,3 @@ export async function loadCategoriesInOrder(req: CategoryListingRequest, ids: st
   return ordered
 }
 
-const WARNING_INTERVAL_MS = 60_000
-let warnedAt: number | undefined
-
-// Messages may hold hosts with credentials, or the customer's query: only the error's name and code are logged.
-const describe = (error: unknown) => {
-  const { name, code } = (error ?? {}) as { name?: unknown; code?: unknown }
-  return [name, code].filter((part) => typeof part === "string" || typeof part === "number").join(" ") || "unknown error"
-}
-
-function warn(req: CategoryListingRequest, what: string) {
-  const now = Date.now()
-  if (warnedAt !== undefined && now - warnedAt < WARNING_INTERVAL_MS) return
-  warnedAt = now
-  req.scope
-    .resolve<Logger>(ContainerRegistrationKeys.LOGGER)
-    .warn(`CommerceBridge category listing: search ${what}; Medusa lists the categories instead [request_id=${req.requestId ?? "-"}]`)
-}
