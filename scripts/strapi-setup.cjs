@@ -2,7 +2,7 @@
 // Used by `npm run dev`, by the tests and benchmarks that boot a real Strapi, and by .ci/run
 // (`node scripts/strapi-setup.cjs install`).
 const { execFileSync, spawn } = require("node:child_process")
-const { existsSync, lstatSync, readdirSync, statSync, symlinkSync } = require("node:fs")
+const { existsSync, lstatSync, mkdirSync, readdirSync, statSync, symlinkSync } = require("node:fs")
 const path = require("node:path")
 
 const ROOT = path.resolve(__dirname, "..")
@@ -69,15 +69,20 @@ function compileApp() {
   execFileSync(process.execPath, ["-e", compile], { cwd: STRAPI_DIR, stdio: "inherit" })
 }
 
-/** Everything `strapi start` needs without the admin UI: the plugin and the compiled app. */
+/** Strapi's local upload provider refuses to boot without its folder (not in git: uploads are data). */
+const ensureUploadsFolder = () => mkdirSync(path.join(STRAPI_DIR, "public", "uploads"), { recursive: true })
+
+/** Everything `strapi start` needs without the admin UI: the plugin, the compiled app and the uploads folder. */
 function buildServer() {
   buildPlugin()
   compileApp()
+  ensureUploadsFolder()
 }
 
 /** Builds the app and its admin (about a minute) when the plugin or the app changed since the last build. */
 function buildAdmin() {
   buildPlugin()
+  ensureUploadsFolder()
   const built = path.join(STRAPI_DIR, "dist", "build", "index.html")
   if (isFresh(built, [path.join(PLUGIN_DIR, "dist"), ...APP_SOURCES])) return
   log("Building the Strapi admin...")
