@@ -6,16 +6,20 @@
  *   same run; Meilisearch and OpenSearch run against the local fixtures.
  * - Single-document writes (one write + wait per product, as plugins syncing each product do) as a second baseline.
  * - Query latency p50/p95 on 100k products through `POST /store/search`, against the provider called directly.
+ * - The drop-in listing `GET /store/commerce-bridge/products` against Medusa's `GET /store/products` on a real
+ *   catalogue of 10k products (bench/search/drop-in.ts): p50/p95 per route and per query kind, answers checked.
  *
  * Each engine, and the store, runs in a fresh process. Prints the figures; writes bench/results/search.json.
  * Environment: BENCH_SIZES (10000,100000), BENCH_SINGLE (2000), BENCH_ENGINES (postgres,meilisearch,opensearch),
  * BENCH_BATCH_SIZE (the module's 100), BENCH_ROUTE_ENGINE (postgres; meilisearch / opensearch use MEILISEARCH_HOST /
- * OPENSEARCH_NODE when set, else a fixture), BENCH_ROUTE (`documents:rounds` per store boot, 100000:3,2000:10; empty skips).
+ * OPENSEARCH_NODE when set, else a fixture), BENCH_ROUTE (`documents:rounds` per store boot, 100000:3,2000:10; empty skips), BENCH_DROP_IN (`products:rounds`,
+ * 10000:5; empty skips; on BENCH_ROUTE_ENGINE, which for meilisearch / opensearch needs MEILISEARCH_HOST / OPENSEARCH_NODE).
  */
 import { mkdirSync, writeFileSync } from "fs"
 import os from "os"
 import path from "path"
 import { ENGINES } from "./engines"
+import type { DropInFigures } from "./drop-in"
 import { LatencyFigures, runChild, WriteFigures } from "./report"
 
 const env = process.env
@@ -28,6 +32,8 @@ const ROUTE_RUNS = (env.BENCH_ROUTE ?? "100000:3,2000:10")
   .split(",")
   .filter(Boolean)
   .map((run) => run.split(":").map(Number) as [number, number])
+/** `products:rounds` of the drop-in listing run, or none. */
+const DROP_IN = (env.BENCH_DROP_IN ?? "10000:5").split(":").filter(Boolean).map(Number) as [number, number] | []
 const round = (n: number) => Math.round(n * 100) / 100
 
 interface WriteRun {
@@ -51,6 +57,7 @@ async function main() {
   for (const engine of ENGINE_LIST) writes.push(await runChild<WriteRun>("reindex.ts", [engine, SIZES.join(","), String(SINGLE)]))
   const routes: RouteRun[] = []
   for (const [documents, rounds] of ROUTE_RUNS) routes.push(await runChild<RouteRun>("route.ts", [ROUTE_ENGINE, String(documents), String(rounds)]))
+  const dropIn = DROP_IN.length === 2 ? await runChild<DropInRun>("drop-in.ts", [ROUTE_ENGINE, String(DROP_IN[0]), String(DROP_IN[1])]) : null
 
   const figure = (engine: string, mode: WriteFigures["mode"], documents?: number) =>
     writes.find((run) => run.engine === engine)?.figures.find((row) => row.mode === mode && (documents === undefined || row.documents === documents))
@@ -103,6 +110,7 @@ async function main() {
     console.table(Object.fromEntries(run.latency.map(({ path: name, ...rest }) => [name, rest])))
     console.log(`POST /store/search adds ${run.route_overhead_ms.p50} ms at p50, ${run.route_overhead_ms.p95} ms at p95 over the provider`)
   }
+  if (dropIn) printDropIn(dropIn)
   const runSeconds = Math.round((Date.now() - startedAt) / 1000)
   console.log(`run time ${runSeconds} s`)
 
@@ -130,10 +138,54 @@ async function main() {
         reindex,
         single,
         query_latency: latency,
+        drop_in_listing: dropIn,
       },
       null,
       2
     ) + "\n"
+  )
+}
+
+/** What bench/search/drop-in.ts reports. */
+interface DropInRun {
+  engine: string
+  products: number
+  variants: number
+  rounds: number
+  create_seconds: number
+  reindex_seconds: number
+  overall: DropInFigures[]
+  overall_ratio: { p50: number; p95: number; mean: number }
+  by_kind: { kind: string; queries: number; drop_in: DropInFigures; native: DropInFigures; ratio: { p50: number; p95: number; mean: number } }[]
+  [key: string]: unknown
+}
+
+function printDropIn(run: DropInRun) {
+  console.log(
+    `search: GET /store/commerce-bridge/products (drop-in, ${run.engine}) against GET /store/products on ${run.products} products ` +
+      `(${run.variants} variants; created in ${run.create_seconds} s, indexed in ${run.reindex_seconds} s), ${run.rounds} rounds, answers checked`
+  )
+  console.table(
+    Object.fromEntries([
+      ...run.overall.map((row) => [row.route, { queries: row.queries, "p50 ms": row.p50_ms, "p95 ms": row.p95_ms, "mean ms": row.mean_ms }]),
+      ["drop-in / native", { queries: "", "p50 ms": run.overall_ratio.p50, "p95 ms": run.overall_ratio.p95, "mean ms": run.overall_ratio.mean }],
+    ])
+  )
+  console.table(
+    Object.fromEntries(
+      run.by_kind.map((row) => [
+        row.kind,
+        {
+          queries: row.queries,
+          "drop-in p50": row.drop_in.p50_ms,
+          "drop-in p95": row.drop_in.p95_ms,
+          "native p50": row.native.p50_ms,
+          "native p95": row.native.p95_ms,
+          "ratio p50": row.ratio.p50,
+          "ratio p95": row.ratio.p95,
+        },
+      ])
+    )
   )
 }
 
