@@ -124,6 +124,7 @@ module.exports = defineConfig({
     { resolve: "./src/modules/notifications", options: commerceBridge },
     { resolve: "./src/modules/search-sync", options: commerceBridge },
     { resolve: "./src/modules/engagement", options: commerceBridge },
+    { resolve: "./src/modules/search-embeddings", options: commerceBridge },
     { resolve: "./src/modules/strapi", options: commerceBridge },
     commerceBridgeNotificationModule({ providersFrom: "./src" }),
     commerceBridgeSearchModule({

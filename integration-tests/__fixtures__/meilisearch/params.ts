@@ -21,6 +21,10 @@ export interface SearchRequest {
   matchingStrategy: MatchingStrategy
   distinct?: string
   rankingScoreThreshold?: number
+  /** `{ embedder, semanticRatio }` and the query's embedding (see vectors.ts). */
+  hybrid?: unknown
+  vector?: unknown
+  retrieveVectors?: boolean
 }
 
 const INTEGERS = ["offset", "limit", "page", "hitsPerPage", "cropLength"]
@@ -89,6 +93,9 @@ export function searchRequestFromBody(body: unknown, extraFields: string[] = [])
     matchingStrategy: strategy as MatchingStrategy,
     distinct: optional("distinct"),
     rankingScoreThreshold: optional("rankingScoreThreshold"),
+    hybrid: optional("hybrid"),
+    vector: optional("vector"),
+    retrieveVectors: optional("retrieveVectors"),
   }
 }
 

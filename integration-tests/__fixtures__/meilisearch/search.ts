@@ -7,6 +7,7 @@ import { matchDocument, matchTerms, parseQuery, QueryTerm, removalOrder, searcha
 import { parseSort, rankingComparator, RankedDocument, rankingScore } from "./ranking"
 import type { FixtureIndex, MeiliState } from "./state"
 import { tokenize } from "./text"
+import { HybridPlan, hybridPlan, mergeHybrid, semanticScore } from "./vectors"
 
 /** One search on one index: filter, match, rank, dedupe, facet, paginate and format, in that order. */
 export function searchIndex(state: MeiliState, index: FixtureIndex, request: SearchRequest) {
@@ -25,6 +26,7 @@ export function searchIndex(state: MeiliState, index: FixtureIndex, request: Sea
   const fieldOrder = state.fieldOrder(index)
   const searchOn = checkedSearchOn(request.attributesToSearchOn, index, fieldOrder)
   const terms = parseQuery(request.q, settings)
+  const hybrid = hybridPlan(request, settings, index.uid)
 
   const candidates = [...index.documents.values()]
     .map((doc, order) => ({ doc, order }))
@@ -34,7 +36,8 @@ export function searchIndex(state: MeiliState, index: FixtureIndex, request: Sea
   const scored = ranked
     .map((entry) => ({ ...entry, score: rankingScore(entry.match, terms.length, attributeCount) }))
     .filter((entry) => request.rankingScoreThreshold === undefined || entry.score >= request.rankingScoreThreshold)
-  const hits = distinct ? dedupe(scored, distinct) : scored
+  const merged = hybrid ? withSemantic(scored, candidates, terms.length > 0, hybrid, index.primaryKey ?? "id") : scored
+  const hits = distinct ? dedupe(merged, distinct) : merged
 
   const pageRequested = request.page !== undefined || request.hitsPerPage !== undefined
   const reachable = Math.min(hits.length, settings.pagination.maxTotalHits)
@@ -45,15 +48,31 @@ export function searchIndex(state: MeiliState, index: FixtureIndex, request: Sea
   const pageOfHits = hits.slice(Math.min(offset, reachable), Math.min(offset + limit, reachable))
 
   const response: Record<string, unknown> = {
-    hits: pageOfHits.map((hit) => formatHit(hit.doc, hit.score, request, index, terms)),
+    hits: pageOfHits.map((hit) => formatHit(hit.doc, hit.score, request, index, terms, hybrid ? (hit as Semantic).semanticScore : undefined)),
+    ...(hybrid ? { semanticHitCount: pageOfHits.filter((hit) => (hit as Semantic).fromSemantic).length } : {}),
     query: request.q,
     processingTimeMs: Date.now() - started,
     ...(pageRequested
       ? { hitsPerPage, page, totalPages: hitsPerPage ? Math.ceil(reachable / hitsPerPage) : 0, totalHits: reachable }
       : { limit, offset, estimatedTotalHits: reachable }),
   }
-  if (facets) Object.assign(response, computeFacets(scored.map((entry) => entry.doc), facets, settings.faceting))
+  if (facets) Object.assign(response, computeFacets(merged.map((entry) => entry.doc), facets, settings.faceting))
   return response
+}
+
+type Scored = RankedDocument & { score: number }
+type Semantic = Scored & { fromSemantic?: boolean; semanticScore?: number }
+
+/** Hybrid search: the keyword list (none for an empty `q`) merged with every filtered document that has a vector. */
+function withSemantic(keyword: Scored[], candidates: { doc: Doc; order: number }[], hasQuery: boolean, plan: HybridPlan, primaryKey: string): Semantic[] {
+  const semantic = plan.semanticRatio > 0
+    ? candidates.flatMap((candidate) => {
+        const score = semanticScore(candidate.doc, plan)
+        return score === undefined ? [] : [{ ...candidate, match: null, score }]
+      })
+    : []
+  const merged = mergeHybrid(hasQuery ? keyword : [], semantic, plan, (doc) => String(doc[primaryKey]))
+  return merged.map(({ entry, semantic: fromSemantic, semanticScore: value }) => ({ ...entry, fromSemantic, semanticScore: value }))
 }
 
 function rank(
@@ -103,7 +122,7 @@ function dedupe<T extends { doc: Doc }>(hits: T[], attribute: string): T[] {
   })
 }
 
-function formatHit(doc: Doc, score: number, request: SearchRequest, index: FixtureIndex, terms: QueryTerm[]) {
+function formatHit(doc: Doc, score: number, request: SearchRequest, index: FixtureIndex, terms: QueryTerm[], semantic?: number) {
   const displayed = index.settings.displayedAttributes
   const retrieve = request.attributesToRetrieve ?? ["*"]
   const fields = displayed.includes("*")
@@ -112,6 +131,9 @@ function formatHit(doc: Doc, score: number, request: SearchRequest, index: Fixtu
       ? displayed
       : retrieve.filter((field) => displayed.some((shown) => attributeCovers(shown, field)))
   const hit: Record<string, unknown> = pickFields(doc, fields)
+  // Vectors come back only when asked for (`retrieveVectors`), and never among the displayed attributes.
+  delete hit._vectors
+  if (request.retrieveVectors && doc._vectors !== undefined) hit._vectors = structuredClone(doc._vectors)
   if (request.attributesToHighlight?.length) {
     const highlighted = request.attributesToHighlight
     hit._formatted = Object.fromEntries(
@@ -122,6 +144,7 @@ function formatHit(doc: Doc, score: number, request: SearchRequest, index: Fixtu
     )
   }
   if (request.showRankingScore) hit._rankingScore = score
+  if (semantic !== undefined) hit._semanticScore = semantic
   return hit
 }
 

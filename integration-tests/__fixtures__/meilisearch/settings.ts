@@ -1,4 +1,5 @@
 import { badRequest, describeJsonKind } from "./errors"
+import { validateEmbedders } from "./vectors"
 
 /** Index settings: Meilisearch's defaults, partial updates, resets and the `/settings/<kebab-name>` sub-routes. */
 
@@ -108,6 +109,7 @@ export function validateSetting(name: string, value: unknown) {
       `Invalid value type at \`.${name}\`: expected ${article} ${expected}, but found ${describeJsonKind(value)}: \`${JSON.stringify(value)}\``
     )
   }
+  if (name === "embedders") validateEmbedders(value as Record<string, unknown>)
   if (name === "rankingRules") {
     ;(value as unknown[]).forEach((rule, position) => {
       if (typeof rule === "string" && (BUILT_IN_RULES.has(rule) || /^.+:(asc|desc)$/.test(rule))) return

@@ -2,6 +2,7 @@ import { Doc, documentId, fieldPaths, inferPrimaryKey } from "./documents"
 import { indexNotFound, MeiliError } from "./errors"
 import { checkFilter, matchesFilter, parseFilter } from "./filter"
 import { FilterError, FilterNode } from "./filter-ast"
+import { checkDocumentVectors } from "./vectors"
 import { applySettings, defaultSettings, Settings } from "./settings"
 
 /** The indexes and the effects of the write tasks on them; each effect returns its task details or throws. */
@@ -73,6 +74,7 @@ export class MeiliState {
     // Validate every id before touching the index: a failed task changes nothing.
     const identified = primaryKey ? docs.map((doc) => [documentId(doc, primaryKey), doc] as const) : []
     const index = existing ?? this.newIndex(uid, primaryKey)
+    for (const [id, doc] of identified) checkDocumentVectors(doc, id, index.settings)
     this.indexes.set(uid, index)
     index.primaryKey = primaryKey
     for (const [id, doc] of identified) {

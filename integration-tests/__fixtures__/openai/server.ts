@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "http"
 import { readBody, startLocalServer } from "../../helpers/local-server"
 import { FaultScript, ScriptedFault } from "../fault-script"
 import { defaultAnswer, malformedAnswer, MalformedKind, messageText, ModelAnswer } from "./answer"
+import { answerEmbeddings, EmbeddingsRequestBody, tokensOf } from "./embeddings"
 import { defaultFaultBody, incorrectKey, missingKey, openAIError, rateLimitBody, rateLimitHeaders } from "./errors"
 import { ChatRequestBody, validateChatRequest } from "./validate"
 
@@ -40,6 +41,11 @@ export interface OpenAIFixture {
   /** Chat completions being answered right now, and the most at once since start / reset. */
   readonly inFlight: number
   readonly maxInFlight: number
+  /** Every `POST /v1/embeddings` received (rejected ones included), oldest first. */
+  embeddingRequests: { body: EmbeddingsRequestBody; status: number; receivedAt: Date }[]
+  /** Inputs and tokens of the embeddings answered with 200 since start / reset. */
+  readonly embeddedInputs: number
+  readonly embeddingTokens: number
   /** Scripts the JSON content (object) or raw content (string) the "model" answers; undefined restores the default. */
   respondWith(responder: Responder | undefined): void
   /** The next `count` chat completions fail with `fault` (body default: OpenAI's error for that status). */
@@ -67,6 +73,9 @@ export async function startOpenAIFixture(options: OpenAIFixtureOptions = {}): Pr
   let inFlight = 0
   let maxInFlight = 0
   let completions = 0
+  const embeddingRequests: OpenAIFixture["embeddingRequests"] = []
+  let embeddedInputs = 0
+  let embeddingTokens = 0
   script.setLatency(options.latencyMs ?? 0)
 
   const server = await startLocalServer((req, res) => {
@@ -100,8 +109,28 @@ export async function startOpenAIFixture(options: OpenAIFixtureOptions = {}): Pr
       if (!models.has(id)) return reply(res, 404, openAIError(`The model '${id}' does not exist`, "invalid_request_error", "model", "model_not_found"))
       return reply(res, 200, modelObject(id))
     }
+    if (req.method === "POST" && path === "/v1/embeddings") return answerEmbeddingsRequest(parseJson(raw) as EmbeddingsRequestBody, res)
     if (!record) return reply(res, 404, openAIError(`Invalid URL (${req.method} ${path})`, "invalid_request_error"))
     answerChat(record.body, res)
+  }
+
+  /** Embeddings share the scripted faults (429 + Retry-After, 5xx) with chat completions. */
+  function answerEmbeddingsRequest(body: EmbeddingsRequestBody, res: ServerResponse) {
+    const record = { body, status: 0, receivedAt: new Date() }
+    embeddingRequests.push(record)
+    res.once("finish", () => (record.status = res.statusCode))
+    const fault = script.take()
+    if (fault) {
+      const headers = fault.status === 429 ? { ...rateLimitHeaders(1, 0, 1000), ...fault.headers } : fault.headers
+      return reply(res, fault.status, fault.body ?? defaultFaultBody(fault.status, String(body?.model ?? "text-embedding-3-small")), headers)
+    }
+    const answer = answerEmbeddings(body)
+    if (answer.status === 200) {
+      const inputs = typeof body.input === "string" ? [body.input] : (body.input as string[])
+      embeddedInputs += inputs.length
+      embeddingTokens += inputs.reduce((sum, input) => sum + tokensOf(input), 0)
+    }
+    reply(res, answer.status, answer.body, "headers" in answer ? answer.headers : {})
   }
 
   function answerChat(body: ChatRequestBody, res: ServerResponse) {
@@ -180,12 +209,22 @@ export async function startOpenAIFixture(options: OpenAIFixtureOptions = {}): Pr
     get maxInFlight() {
       return maxInFlight
     },
+    embeddingRequests,
+    get embeddedInputs() {
+      return embeddedInputs
+    },
+    get embeddingTokens() {
+      return embeddingTokens
+    },
     respondWith: (next) => (responder = next),
     failNext: (count, fault) => script.failNext(count, fault),
     malformedNext: (count, kind = "not_json") => malformed.push(...Array.from({ length: count }, () => kind)),
     setLatency: (ms) => script.setLatency(ms),
     reset() {
       requests.length = 0
+      embeddingRequests.length = 0
+      embeddedInputs = 0
+      embeddingTokens = 0
       server.requests.length = 0
       malformed.length = 0
       responder = undefined

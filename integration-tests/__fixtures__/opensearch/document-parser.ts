@@ -1,7 +1,8 @@
 /** Indexing-time checks of a document against its mappings, and dynamic mapping of new fields. */
 
 import { ErrorCause, mapperParsing, strictDynamicMapping } from "./errors"
-import { DATE_TYPES, Dynamic, FieldMapping, INTEGER_TYPES, Mappings, NUMERIC_TYPES, typeOf } from "./mapping"
+import { knnValueProblem } from "./knn"
+import { DATE_TYPES, Dynamic, FieldMapping, INTEGER_TYPES, Mappings, NUMERIC_TYPES, typeOf, VECTOR_TYPE } from "./mapping"
 import { isPlainObject } from "./objects"
 import { parseDate } from "./values"
 
@@ -40,6 +41,17 @@ class DocumentParser {
 
   private parseField(name: string, value: unknown, properties: Record<string, FieldMapping>, dynamic: DynamicMode, path: string, parentName: string) {
     if (value === null || value === undefined) return
+    const vectorMapping = properties[name]
+    if (vectorMapping && typeOf(vectorMapping) === VECTOR_TYPE) {
+      const problem = knnValueProblem(value, vectorMapping)
+      if (problem) {
+        throw mapperParsing(`failed to parse field [${path}] of type [${VECTOR_TYPE}] in document with id '${this.id}'. Preview of field's value: '${javaPreview(value)}'`, {
+          type: "illegal_argument_exception",
+          reason: problem,
+        })
+      }
+      return
+    }
     if (Array.isArray(value)) {
       for (const item of value) this.parseField(name, item, properties, dynamic, path, parentName)
       return

@@ -1,6 +1,7 @@
 /** Index mappings: what they may contain, how they merge, and how a field name resolves against them. */
 
 import { illegalArgument, mapperParsing } from "./errors"
+import { checkKnnMapping } from "./knn"
 
 export type Dynamic = boolean | "true" | "false" | "strict" | "runtime"
 
@@ -30,14 +31,16 @@ export const DATE_TYPES = new Set(["date", "date_nanos"])
 /** Real OpenSearch types the fixture keeps in `_source` but cannot query or aggregate on. */
 const STORED_ONLY_TYPES = new Set([
   "binary", "ip", "geo_point", "geo_shape", "completion", "token_count", "rank_feature", "rank_features",
-  "knn_vector", "flat_object", "join", "percolator", "integer_range", "long_range", "float_range",
+  "flat_object", "join", "percolator", "integer_range", "long_range", "float_range",
   "double_range", "date_range", "ip_range", "alias",
 ])
 const OBJECT_TYPES = new Set(["object", "nested"])
+/** Searched by the `knn` query (knn.ts). */
+export const VECTOR_TYPE = "knn_vector"
 
 const isKnownType = (type: string) =>
   TEXT_TYPES.has(type) || KEYWORD_TYPES.has(type) || NUMERIC_TYPES.has(type) || DATE_TYPES.has(type) ||
-  type === "boolean" || STORED_ONLY_TYPES.has(type) || OBJECT_TYPES.has(type)
+  type === "boolean" || type === VECTOR_TYPE || STORED_ONLY_TYPES.has(type) || OBJECT_TYPES.has(type)
 
 /** A mapping without an explicit type is an object. */
 export const typeOf = (mapping: FieldMapping): string => mapping.type ?? "object"
@@ -73,6 +76,7 @@ function normalizeField(mapping: FieldMapping, path: string): FieldMapping {
       reason: `No handler for type [${type}] declared on field [${path}]`,
     })
   }
+  if (type === VECTOR_TYPE) checkKnnMapping(mapping, path)
   const normalized: FieldMapping = { ...mapping }
   if (mapping.properties) normalized.properties = normalizeProperties(mapping.properties, `${path}.`)
   if (mapping.fields) {

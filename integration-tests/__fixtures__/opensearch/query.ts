@@ -8,6 +8,7 @@ import { requiredShouldMatches } from "./analysis"
 import { isPlainObject } from "./objects"
 import { OpenSearchError, parsingException, queryShardFailure, unsupported } from "./errors"
 import { disMax, FULL_TEXT_QUERIES } from "./full-text"
+import { knnQuery } from "./knn"
 import { asArray, boosted, boostOf, checkParams, constantScore, MATCH_NONE, Query, queryObject } from "./query-dsl"
 import type { Shard } from "./shard"
 import { TERM_LEVEL_QUERIES } from "./term-queries"
@@ -19,7 +20,7 @@ export type { Query } from "./query-dsl"
 const NOT_IMPLEMENTED = new Set([
   "query_string", "simple_query_string", "function_score", "script", "script_score", "boosting", "regexp", "terms_set",
   "combined_fields", "intervals", "more_like_this", "has_child", "has_parent", "parent_id", "percolate", "distance_feature",
-  "rank_feature", "wrapper", "geo_bounding_box", "geo_distance", "geo_polygon", "geo_shape", "knn", "neural", "hybrid",
+  "rank_feature", "wrapper", "geo_bounding_box", "geo_distance", "geo_polygon", "geo_shape", "neural", "hybrid",
   "span_term", "span_near", "span_or", "span_not", "span_first", "span_multi", "span_containing", "span_within",
 ])
 
@@ -39,6 +40,7 @@ const COMPOUND_QUERIES: Record<string, (body: unknown, shard: Shard) => Query> =
     const filter = compileQuery(params.filter, shard)
     return constantScore((ctx) => filter.score(ctx) !== null, boostOf(params))
   },
+  knn: (body, shard) => knnQuery(body, shard, compileQuery),
   dis_max(body, shard) {
     const params = queryObject("dis_max", body)
     checkParams("dis_max", params, ["queries", "tie_breaker", "boost", "_name"])

@@ -24,6 +24,20 @@ export function toEngineDocument(document: SearchDocument, dates: string[]): Sea
   return dates.reduce((doc, path) => mapPath(doc, path.split("."), toEpoch) as SearchDocument, document)
 }
 
+/** Vector fields travel as `_vectors.<embedder>` (null: no vector), as Meilisearch's user-provided embedders expect. */
+export function withVectors(document: SearchDocument, vectors: { path: string; embedder: string }[]): SearchDocument {
+  if (!vectors.length) return document
+  const result: SearchDocument = { ...document }
+  const _vectors: Record<string, unknown> = {}
+  for (const { path, embedder } of vectors) {
+    const [head, ...rest] = path.split(".")
+    const value = rest.reduce<any>((inner, key) => inner?.[key], result[head])
+    _vectors[embedder] = Array.isArray(value) ? value : null
+    if (!rest.length) delete result[head]
+  }
+  return { ...result, _vectors }
+}
+
 /** …and handed back as ISO strings, as the catalogue has them. */
 export function fromEngineDocument(document: Record<string, unknown>, dates: string[]): Record<string, unknown> {
   return dates.reduce((doc, path) => mapPath(doc, path.split("."), toIso) as Record<string, unknown>, document)

@@ -1,7 +1,9 @@
 import type { ProviderSearchQuery, SearchFacetRequest, SearchFacetResult, SearchHighlightOptions, SearchResult } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
+import type { QueryVector } from "../../search-embeddings/provider-vectors"
 import { fromEngineDocument } from "./documents"
 import { compileMeilisearchFilter } from "./filters"
+import { embedderName } from "./settings"
 
 type Params = Record<string, unknown>
 type Response = { hits: Record<string, any>[]; estimatedTotalHits?: number; totalHits?: number; processingTimeMs?: number; facetDistribution?: Record<string, Record<string, number>>; facetStats?: Record<string, { min: number; max: number }> }
@@ -36,9 +38,8 @@ const exactTerms = (text: string) =>
     .join(" ")
 
 /** The Meilisearch queries one Medusa search needs: the search itself, then exact-count probes. */
-export function planSearch(input: ProviderSearchQuery, indexUid: string, dates: string[]): PlannedSearch {
+export function planSearch(input: ProviderSearchQuery, indexUid: string, dates: string[], semantic?: QueryVector): PlannedSearch {
   const options = input.search_options ?? {}
-  if (options.vector) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "Vector search is not configured for this Meilisearch index")
   const strategy = options.match_strategy ?? "all"
   if (!MATCHING[strategy]) {
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Meilisearch cannot match any single term of a query (match_strategy "${strategy}")`)
@@ -66,6 +67,8 @@ export function planSearch(input: ProviderSearchQuery, indexUid: string, dates: 
     ...(options.distinct ? { distinct: options.distinct } : {}),
     ...(options.locales?.length ? { locales: options.locales } : {}),
     ...(highlight ? highlightParams(highlight) : {}),
+    // Hybrid: keyword and vector results merged, weighted by the semantic ratio.
+    ...(semantic ? { hybrid: { embedder: embedderName(semantic.field.path), semanticRatio: semantic.semanticRatio }, vector: semantic.vector } : {}),
     ...(options.provider_options?.meilisearch ?? {}),
   }
   const probes: Probe[] = [
@@ -124,7 +127,7 @@ export function toSearchResult(input: ProviderSearchQuery, plan: PlannedSearch, 
   const exact = plan.probes.findIndex((probe) => probe.kind === "total")
   const count = options.count === "none" ? null : exact >= 0 ? probeAnswers[exact].totalHits ?? 0 : main.totalHits ?? main.estimatedTotalHits ?? main.hits.length
   return {
-    hits: main.hits.map(({ _formatted, _rankingScore, ...document }) => ({
+    hits: main.hits.map(({ _formatted, _rankingScore, _semanticScore, _vectors, ...document }) => ({
       id: String(document[input.index.primary_key]),
       ...(options.include_score ? { score: _rankingScore } : {}),
       document: fromEngineDocument(document, dates),

@@ -12,11 +12,12 @@ import { AbstractSearchProviderService, MedusaError } from "@medusajs/framework/
 import type { MeiliSearch as MeiliSearchClient } from "meilisearch" with { "resolution-mode": "import" }
 import { degradationWarner, searchOrDegrade } from "../../lib/search-degradation"
 import { datePaths } from "../../lib/search-fields"
-import { batchesByBytes, toEngineDocument } from "./documents"
+import { defaultTextEmbedder, embedTextValues, queryVectorOrKeywords, semanticMetadata, semanticWarner, TextEmbedder, vectorFields } from "../../search-embeddings/provider-vectors"
+import { batchesByBytes, toEngineDocument, withVectors } from "./documents"
 import { meilisearchError } from "./errors"
 import { compileMeilisearchFilter } from "./filters"
 import { planSearch, toSearchResult } from "./query"
-import { meilisearchSettings } from "./settings"
+import { embedderName, meilisearchSettings } from "./settings"
 import { DEFAULT_MEILISEARCH_OPTIONS, MeilisearchProviderOptions } from "./types"
 
 // The client's types describe its ES module build only; its CommonJS build exports the same class.
@@ -34,10 +35,13 @@ export class MeilisearchSearchService extends AbstractSearchProviderService {
   static identifier = "commerce-bridge-meilisearch"
 
   private readonly client: MeiliSearchClient
-  private readonly options: Required<MeilisearchProviderOptions>
+  private readonly options: Required<Omit<MeilisearchProviderOptions, "embedder">>
   /** Date paths of each index seen, so documents and filters convert dates the same way. */
   private readonly dates = new Map<string, string[]>()
   private readonly warnDegraded: (error: unknown) => void
+  /** Embeds `search_options.vector.query` (and text written to an `embed` field) through CommerceBridge's cached embeddings. */
+  private readonly embedder: () => TextEmbedder
+  private readonly warnSemantic: (error: unknown) => void
 
   static validateOptions(options: Partial<MeilisearchProviderOptions>) {
     if (!options?.host) {
@@ -50,9 +54,13 @@ export class MeilisearchSearchService extends AbstractSearchProviderService {
 
   constructor(container: { logger?: Logger }, options: MeilisearchProviderOptions) {
     super()
+    const embedder = options?.embedder
+    this.embedder = embedder ? () => embedder : defaultTextEmbedder
     MeilisearchSearchService.validateOptions(options)
-    this.options = { ...DEFAULT_MEILISEARCH_OPTIONS, apiKey: "", ...options }
+    const { embedder: _embedder, ...connection } = options
+    this.options = { ...DEFAULT_MEILISEARCH_OPTIONS, apiKey: "", ...connection }
     this.warnDegraded = degradationWarner(MeilisearchSearchService.identifier, container.logger ?? console)
+    this.warnSemantic = semanticWarner(MeilisearchSearchService.identifier, container.logger ?? console)
     this.client = new MeiliSearch({ host: options.host, apiKey: options.apiKey, timeout: this.options.timeoutMs })
   }
 
@@ -88,7 +96,9 @@ export class MeilisearchSearchService extends AbstractSearchProviderService {
   async upsertDocuments({ index, definition, documents }: { index: string; definition: ResolvedSearchIndexDefinition; documents: SearchDocument[] }): Promise<SearchTask> {
     const dates = datePaths(definition.fields)
     this.dates.set(index, dates)
-    const converted = documents.map((document) => toEngineDocument(document, dates))
+    const vectors = vectorFields(definition).map((field) => ({ path: field.path, embedder: embedderName(field.path) }))
+    const embedded = await embedTextValues(documents, definition, this.embedder)
+    const converted = embedded.map((document) => withVectors(toEngineDocument(document, dates), vectors))
     return this.call(async () => {
       const target = this.client.index(this.uid(index))
       const tasks: EnqueuedTask[] = []
@@ -118,7 +128,8 @@ export class MeilisearchSearchService extends AbstractSearchProviderService {
 
   /** Every query, with its facet probes, in one multi-search round trip; empty degraded results while Meilisearch is unreachable. */
   async searchMany(inputs: ProviderSearchQuery[]): Promise<SearchResult[]> {
-    const plans = inputs.map((input) => planSearch(input, this.uid(input.index.physical_name), this.datesOf(input.index)))
+    const semantic = await Promise.all(inputs.map((input) => queryVectorOrKeywords(input, this.embedder, this.warnSemantic)))
+    const plans = inputs.map((input, i) => planSearch(input, this.uid(input.index.physical_name), this.datesOf(input.index), semantic[i].vector))
     return searchOrDegrade(
       inputs,
       async () => {
@@ -126,7 +137,9 @@ export class MeilisearchSearchService extends AbstractSearchProviderService {
         let offset = 0
         return plans.map((plan, i) => {
           const responses = results.slice(offset, (offset += plan.queries.length))
-          return toSearchResult(inputs[i], plan, responses as any[], this.datesOf(inputs[i].index))
+          const result = toSearchResult(inputs[i], plan, responses as any[], this.datesOf(inputs[i].index))
+          const metadata = semanticMetadata(semantic[i])
+          return metadata ? { ...result, provider_metadata: { ...result.provider_metadata, ...metadata } } : result
         })
       },
       { warn: this.warnDegraded, mapError: (error) => this.vendorError(error) }

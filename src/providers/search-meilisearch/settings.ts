@@ -1,5 +1,9 @@
 import type { ResolvedSearchIndexDefinition } from "@medusajs/framework/types"
 import { flattenFields, isFacetable, searchWeight } from "../../lib/search-fields"
+import { vectorFields } from "../../search-embeddings/provider-vectors"
+
+/** The Meilisearch embedder of a vector field: its path, dots as underscores (`embedding`). */
+export const embedderName = (path: string) => path.replace(/\./g, "_")
 
 /**
  * Meilisearch settings from an index definition: searchable attributes ordered by weight (Meilisearch
@@ -8,7 +12,8 @@ import { flattenFields, isFacetable, searchWeight } from "../../lib/search-field
  * is applied last, as given.
  */
 export function meilisearchSettings(index: ResolvedSearchIndexDefinition): Record<string, unknown> {
-  const fields = flattenFields(index.fields)
+  const fields = flattenFields(index.fields).filter(({ field }) => field.type !== "vector")
+  const embedders = Object.fromEntries(vectorFields(index).map((field) => [embedderName(field.path), { source: "userProvided", dimensions: field.dimensions }]))
   const searchable = fields
     .filter(({ field }) => searchWeight(field) > 0)
     .sort((a, b) => searchWeight(b.field) - searchWeight(a.field))
@@ -23,6 +28,8 @@ export function meilisearchSettings(index: ResolvedSearchIndexDefinition): Recor
     distinctAttribute: index.settings.distinct_attribute ?? null,
     // Facet limits are applied per query on what this returns.
     faceting: { maxValuesPerFacet: MAX_FACET_VALUES },
+    // Vector fields are written as documents' `_vectors`, computed by CommerceBridge (cached by content hash).
+    ...(Object.keys(embedders).length ? { embedders } : {}),
     ...(typo
       ? {
           typoTolerance: {

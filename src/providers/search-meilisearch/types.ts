@@ -1,3 +1,5 @@
+import type { TextEmbedder } from "../../search-embeddings/provider-vectors"
+
 /** Options of the Meilisearch search provider. */
 export interface MeilisearchProviderOptions {
   /** Meilisearch URL, e.g. `https://ms-xyz.meilisearch.io` or `http://127.0.0.1:7700`. */
@@ -30,6 +32,12 @@ export interface MeilisearchProviderOptions {
    * @defaultValue 10
    */
   taskPollIntervalMs?: number
+  /**
+   * Embeds `search_options.vector.query` (and text written to an `embed` vector field), like the PostgreSQL
+   * provider's `embedder` option.
+   * @defaultValue CommerceBridge's search-embeddings module: the OpenAI integration's server, cached by content hash
+   */
+  embedder?: TextEmbedder
 }
 
 export const DEFAULT_MEILISEARCH_OPTIONS = {

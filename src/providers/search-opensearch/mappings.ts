@@ -1,13 +1,13 @@
 import type { ResolvedSearchIndexDefinition, SearchFieldDefinition, SearchFieldKind } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
-import { isFacetable } from "../../lib/search-fields"
+import { flattenFields, isFacetable } from "../../lib/search-fields"
 
 type FieldMapping = Record<string, unknown>
 
 /**
  * OpenSearch types per Medusa field type. `long`/`double` rather than `integer`/`float`: OpenSearch's
  * `float` is 32-bit, so a price of 19.99 would come back from stats and sorts as 19.9899997.
- * Vector fields are not mapped yet (see `planSearch`).
+ * Vector fields are `knn_vector` with cosine similarity (HNSW on the lucene engine), queried by `knn`.
  */
 const SCALAR_TYPES: Partial<Record<SearchFieldKind, string>> = {
   keyword: "keyword",
@@ -24,7 +24,9 @@ export const hasKeywordSubfield = (field: SearchFieldDefinition): boolean =>
 
 function fieldMapping(field: SearchFieldDefinition): FieldMapping | undefined {
   const extra = field.provider_options?.opensearch ?? {}
-  if (field.type === "vector") return undefined
+  if (field.type === "vector") {
+    return { type: "knn_vector", dimension: field.dimensions, method: { name: "hnsw", space_type: "cosinesimil", engine: "lucene" }, ...extra }
+  }
   if (field.type === "object") {
     // An array of objects is `nested`, so a filter on two of its fields must match within one element.
     return { ...(field.array ? { type: "nested" } : {}), properties: propertiesOf(field.fields ?? {}), ...extra }
@@ -53,6 +55,14 @@ export function openSearchMappings(index: ResolvedSearchIndexDefinition): { prop
   const properties = propertiesOf(index.fields)
   properties[index.primary_key] ??= { type: "keyword" }
   return { properties }
+}
+
+/** Index settings: `index.knn` on where the definition has vector fields, then the definition's own. */
+export function openSearchIndexSettings(index: ResolvedSearchIndexDefinition): Record<string, unknown> | undefined {
+  const own = index.settings?.provider_options?.opensearch as Record<string, unknown> | undefined
+  const vectors = flattenFields(index.fields).some(({ field }) => field.type === "vector")
+  if (!vectors) return own
+  return { ...own, index: { ...((own?.index as object) ?? {}), knn: true } }
 }
 
 /** What a dotted field path means to OpenSearch. */

@@ -15,7 +15,7 @@ export const queryText = (input: ProviderSearchQuery) => (input.q ?? input.filte
 export function searchBody(input: ProviderSearchQuery): Body {
   const options = input.search_options ?? {}
   const pagination = input.pagination ?? {}
-  if (options.vector) throw notAllowed("vector search is not supported yet")
+  if (options.vector) throw notAllowed("a vector search is planned by hybridBodies (hybrid.ts)")
   if (options.distinct) throw notAllowed(`"distinct" needs field collapsing, which this provider does not use yet`)
   if (options.locales?.length) throw notAllowed("per-query locales are not supported: configure analyzers on the fields instead")
   if (pagination.cursor) throw notAllowed("cursor pagination is not supported: use skip and take")

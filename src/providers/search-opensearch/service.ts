@@ -15,8 +15,10 @@ import { degradationWarner, degradedSearchResult, isEngineUnreachable, searchOrD
 import { BulkAction, bulkBatches, bulkFailures, deleteAction, failedBulkTask, idsOnly, indexAction } from "./documents"
 import { errorFromBody, openSearchError } from "./errors"
 import { compileOpenSearchFilter } from "./filters"
-import { fieldsFromMapping, notAllowed, openSearchMappings } from "./mappings"
+import { fieldsFromMapping, notAllowed, openSearchIndexSettings, openSearchMappings } from "./mappings"
 import { searchBody } from "./query"
+import { combineHybrid, hybridBodies } from "./hybrid"
+import { defaultTextEmbedder, embedTextValues, queryVectorOrKeywords, semanticMetadata, semanticWarner, TextEmbedder } from "../../search-embeddings/provider-vectors"
 import { SearchResponse, toSearchResult } from "./results"
 import { DEFAULT_OPENSEARCH_OPTIONS, OpenSearchProviderOptions, validateOpenSearchOptions } from "./types"
 
@@ -32,10 +34,13 @@ export class OpenSearchSearchService extends AbstractSearchProviderService {
   static identifier = "commerce-bridge-opensearch"
 
   private readonly client: Client
-  private readonly options: Required<Omit<OpenSearchProviderOptions, "username" | "password">> & OpenSearchProviderOptions
+  private readonly options: Required<Omit<OpenSearchProviderOptions, "username" | "password" | "embedder">> & Omit<OpenSearchProviderOptions, "embedder">
   /** Fields and primary key of each index seen, for deletes by filter (which arrive without the definition). */
   private readonly definitions = new Map<string, { fields: Fields; primaryKey: string }>()
   private readonly warnDegraded: (error: unknown) => void
+  /** Embeds `search_options.vector.query` (and text written to an `embed` field) through CommerceBridge's cached embeddings. */
+  private readonly embedder: () => TextEmbedder
+  private readonly warnSemantic: (error: unknown) => void
 
   static validateOptions(options: Partial<OpenSearchProviderOptions>) {
     validateOpenSearchOptions(options)
@@ -44,8 +49,11 @@ export class OpenSearchSearchService extends AbstractSearchProviderService {
   constructor(container: { logger?: Logger }, options: OpenSearchProviderOptions) {
     super()
     OpenSearchSearchService.validateOptions(options)
-    this.options = { ...DEFAULT_OPENSEARCH_OPTIONS, ...options }
+    const { embedder, ...connection } = options
+    this.embedder = embedder ? () => embedder : defaultTextEmbedder
+    this.options = { ...DEFAULT_OPENSEARCH_OPTIONS, ...connection }
     this.warnDegraded = degradationWarner(OpenSearchSearchService.identifier, container.logger ?? console)
+    this.warnSemantic = semanticWarner(OpenSearchSearchService.identifier, container.logger ?? console)
     this.client = new Client({
       node: options.node,
       ...(options.username ? { auth: { username: options.username, password: options.password ?? "" } } : {}),
@@ -59,7 +67,7 @@ export class OpenSearchSearchService extends AbstractSearchProviderService {
     if (index.settings?.distinct_attribute) throw notAllowed(`"distinct_attribute" needs field collapsing, which this provider does not use yet`)
     this.remember(index.physical_name, index.fields, index.primary_key)
     const mappings = openSearchMappings(index)
-    const settings = index.settings?.provider_options?.opensearch
+    const settings = openSearchIndexSettings(index)
     await this.call(async () => {
       try {
         await this.client.indices.create({ index: this.uid(index.physical_name), body: { mappings, ...(settings ? { settings } : {}) } as any })
@@ -103,7 +111,8 @@ export class OpenSearchSearchService extends AbstractSearchProviderService {
   async upsertDocuments({ index, definition, documents }: { index: string; definition: ResolvedSearchIndexDefinition; documents: SearchDocument[] }): Promise<SearchTask> {
     this.remember(index, definition.fields, definition.primary_key)
     const key = definition.primary_key
-    return this.bulk(index, documents.map((document) => indexAction(this.uid(index), String(document[key] ?? document.id), document)))
+    const embedded = await embedTextValues(documents, definition, this.embedder)
+    return this.bulk(index, embedded.map((document) => indexAction(this.uid(index), String(document[key] ?? document.id), document)))
   }
 
   async deleteDocuments({ index, filters }: SearchDeleteDocumentsInput): Promise<SearchTask> {
@@ -129,16 +138,29 @@ export class OpenSearchSearchService extends AbstractSearchProviderService {
    */
   async searchMany(inputs: ProviderSearchQuery[]): Promise<SearchResult[]> {
     if (!inputs.length) return []
-    const lines = inputs.flatMap((input) => [{ index: this.uid(input.index.physical_name) }, searchBody(input)])
+    const semantic = await Promise.all(inputs.map((input) => queryVectorOrKeywords(input, this.embedder, this.warnSemantic)))
+    const bodies = inputs.map((input, i) => {
+      const vector = semantic[i].vector
+      return vector ? hybridBodies(input, vector) : [searchBody({ ...input, search_options: { ...input.search_options, vector: undefined } })]
+    })
+    const lines = inputs.flatMap((input, i) => bodies[i].flatMap((body) => [{ index: this.uid(input.index.physical_name) }, body]))
     return searchOrDegrade(
       inputs,
       async () => {
         const { body } = await this.client.msearch({ body: lines as any })
-        return (body.responses as any[]).map((response, i) => {
-          if (!response.error) return toSearchResult(inputs[i], response as SearchResponse)
-          if (!isEngineUnreachable(response)) throw errorFromBody(response.status, response)
-          this.warnDegraded(response)
-          return degradedSearchResult(inputs[i])
+        let offset = 0
+        return inputs.map((input, i) => {
+          const responses = (body.responses as any[]).slice(offset, (offset += bodies[i].length))
+          const failed = responses.find((response) => response.error)
+          if (failed) {
+            if (!isEngineUnreachable(failed)) throw errorFromBody(failed.status, failed)
+            this.warnDegraded(failed)
+            return degradedSearchResult(input)
+          }
+          const vector = semantic[i].vector
+          const result = toSearchResult(input, vector ? combineHybrid(input, vector, responses as SearchResponse[]) : (responses[0] as SearchResponse))
+          const metadata = semanticMetadata(semantic[i])
+          return metadata ? { ...result, provider_metadata: { ...result.provider_metadata, ...metadata } } : result
         })
       },
       { warn: this.warnDegraded, mapError: (error) => this.vendorError(error) }

@@ -1,4 +1,5 @@
 import { MedusaError } from "@medusajs/framework/utils"
+import type { TextEmbedder } from "../../search-embeddings/provider-vectors"
 
 /** Options of the OpenSearch search provider. */
 export interface OpenSearchProviderOptions {
@@ -28,6 +29,12 @@ export interface OpenSearchProviderOptions {
    * @defaultValue false
    */
   refresh?: "wait_for" | false
+  /**
+   * Embeds `search_options.vector.query` (and text written to an `embed` vector field), like the PostgreSQL
+   * provider's `embedder` option.
+   * @defaultValue CommerceBridge's search-embeddings module: the OpenAI integration's server, cached by content hash
+   */
+  embedder?: TextEmbedder
 }
 
 export const DEFAULT_OPENSEARCH_OPTIONS = {

@@ -3,6 +3,7 @@ import { indexOptionError } from "../shared/errors"
 import { composeDocument, composeGraph, composeSchema } from "../shared/fields-option"
 import { keptIndexDefinition, translationModuleEnabled } from "../shared/definition"
 import { localeIndexName } from "../shared/options"
+import { addEmbeddings, semanticFieldSchema } from "../shared/semantic"
 import { toProductDocument } from "./documents"
 import { productFieldSchema } from "./fields"
 import { PRODUCT_GRAPH_FIELDS, ProductRow } from "./graph"
@@ -23,7 +24,8 @@ import { loadProductTranslations } from "./translations"
  * description hold the German translation, or the base text without one.
  *
  * The plugin ships no `search/` folder of its own, so a store that already defines `product` keeps
- * booting. Changes reach the index through CommerceBridge's search-sync queue (see sync-event.ts).
+ * booting. With `semantic: { fields, model, dimensions }` it also holds an `embedding` of each product's
+ * text for hybrid search (see shared/semantic.ts). Changes reach the index through CommerceBridge's search-sync queue (see sync-event.ts).
  */
 export function productSearchIndex(options: ProductIndexOptions = {}) {
   if ((options as ProductIndexesOptions).localeIndexes !== undefined) {
@@ -38,7 +40,9 @@ export function productSearchIndex(options: ProductIndexOptions = {}) {
       context
     )
     const now = new Date()
-    return rows.map((row) => composeDocument(row, toProductDocument(row, resolved, translations.get(row.id), now), resolved.fields))
+    const documents = rows.map((row) => composeDocument(row, toProductDocument(row, resolved, translations.get(row.id), now), resolved.fields))
+    // One embeddings call per batch of rows (cache first, misses in batches): never one request per document.
+    return resolved.semantic ? addEmbeddings(documents, resolved.semantic, context) : documents
   }
   return keptIndexDefinition<ProductRow>({
     entity: "product",
@@ -47,7 +51,7 @@ export function productSearchIndex(options: ProductIndexOptions = {}) {
     provider: resolved.provider,
     settings: resolved.settings,
     mark: { entity: "product", ...(resolved.locale ? { locale: resolved.locale } : {}) },
-    schema: composeSchema("product", productFieldSchema(resolved), resolved.fields),
+    schema: { ...composeSchema("product", productFieldSchema(resolved), resolved.fields), ...semanticFieldSchema(resolved.semantic) },
     graph: composeGraph(PRODUCT_GRAPH_FIELDS, resolved.fields),
     toDocuments,
   })

@@ -1,5 +1,6 @@
 import type { ProductRow } from "./graph"
 import { indexOptionError } from "../shared/errors"
+import { resolveSemanticOptions, ResolvedSemanticOptions, SemanticIndexOptions } from "../shared/semantic"
 import { BaseIndexOptions, resolveBaseIndexOptions, ResolvedBaseIndexOptions } from "../shared/options"
 
 /** Options of `productSearchIndex()`; `name`, `provider`, `locale`, `fields` and `settings` as documented in shared/options.ts. */
@@ -16,6 +17,14 @@ export interface ProductIndexOptions extends BaseIndexOptions<ProductRow> {
    * @defaultValue []
    */
   locales?: string[]
+  /**
+   * Hybrid and semantic search: an `embedding` vector field holding the embedding of each product's text
+   * (`fields`, default title, subtitle, description and `content.description`), computed through the
+   * OpenAI integration's server in batches and cached by content hash. Queried with
+   * `search_options.vector: { query, semantic_ratio }`.
+   * @defaultValue undefined (keyword search only)
+   */
+  semantic?: SemanticIndexOptions
 }
 
 /** Options of `productSearchIndexes()`: one definition, or one per locale besides. */
@@ -28,7 +37,7 @@ export interface ProductIndexesOptions extends Omit<ProductIndexOptions, "locale
   localeIndexes?: boolean
 }
 
-export type ResolvedProductIndexOptions = ResolvedBaseIndexOptions<ProductRow> & { currencies: string[] }
+export type ResolvedProductIndexOptions = ResolvedBaseIndexOptions<ProductRow> & { currencies: string[]; semantic?: ResolvedSemanticOptions }
 
 const CURRENCY = /^[a-z]{3}$/
 
@@ -37,7 +46,11 @@ export function resolveProductIndexOptions(options: ProductIndexOptions = {}): R
   if (!Array.isArray(currencies)) throw indexOptionError("product", "currencies must be a list of three-letter currency codes")
   const badCurrency = currencies.find((code) => typeof code !== "string" || !CURRENCY.test(code.toLowerCase()))
   if (badCurrency !== undefined) throw indexOptionError("product", `currencies: "${badCurrency}" is not a three-letter currency code`)
-  return { ...resolveBaseIndexOptions("product", options), currencies: currencies.map((code) => code.toLowerCase()) }
+  return {
+    ...resolveBaseIndexOptions("product", options),
+    currencies: currencies.map((code) => code.toLowerCase()),
+    semantic: resolveSemanticOptions("product", options.semantic),
+  }
 }
 
 export { localeKey } from "../shared/options"

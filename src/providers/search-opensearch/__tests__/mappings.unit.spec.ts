@@ -19,7 +19,7 @@ describe("OpenSearch mappings from an index definition", () => {
     })
   })
 
-  it("maps single objects as objects, integers as long, skips vectors and applies field provider options", () => {
+  it("maps single objects as objects, integers as long, vectors as knn_vector and applies field provider options", () => {
     const index = sampleProductIndex("x")
     index.primary_key = "handle"
     index.fields = {
@@ -35,6 +35,7 @@ describe("OpenSearch mappings from an index definition", () => {
       seo: { properties: { slug: { type: "keyword" } } },
       stock: { type: "long" },
       location: { type: "geo_point" },
+      embedding: { type: "knn_vector", dimension: 3, method: { name: "hnsw", space_type: "cosinesimil", engine: "lucene" } },
       body: { type: "text", fields: { keyword: { type: "keyword" } }, analyzer: "english" },
     })
   })
