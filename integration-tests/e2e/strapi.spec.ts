@@ -139,14 +139,14 @@ describe("Strapi: the dev Strapi beside the store, driven as an editor", () => {
       const secret = page.getByTestId("commerce-bridge-settings-secret-status")
       await secret.waitFor({ timeout: 60_000 })
       expect(await secret.getAttribute("data-set")).toBe("true")
+      // From the plugin config `npm run dev` wrote; a URL saved here would override it.
+      await page.getByText(`In use: ${store.baseUrl}`, { exact: false }).waitFor()
+      store.shots.set("strapi-settings.png", await page.screenshot())
       // A bad URL gets a readable error next to the field, and nothing is saved.
       await page.getByTestId("commerce-bridge-settings-medusa-url").fill("ftp://medusa.example.com")
       await page.getByTestId("commerce-bridge-settings-save").click()
       await page.getByText("medusa_url must be an http(s) URL", { exact: false }).waitFor({ timeout: 30_000 })
       await page.getByTestId("commerce-bridge-settings-medusa-url").fill("")
-      // From the plugin config `npm run dev` wrote; a URL saved here would override it.
-      await page.getByText(`In use: ${store.baseUrl}`, { exact: false }).waitFor()
-      store.shots.set("strapi-settings.png", await page.screenshot())
     })
   })
 })
