@@ -3,11 +3,11 @@ import { localeKey } from "../shared/options"
 import { localizeDocument, RowTranslations, translatedFields } from "../shared/translations"
 import { ancestorIdsOf, CategoryAncestor, CategoryRow } from "./graph"
 import type { ResolvedCategoryIndexOptions } from "./options"
+import { cmsContentDocument, timestampDocument } from "../shared/common-fields"
 
 /** The text a category's translation holds, and a locale index shows in its locale. */
 export const CATEGORY_TRANSLATED_FIELDS = ["name", "description"]
 
-const iso = (value: string | Date) => new Date(value).toISOString()
 
 /**
  * A category's document. `ancestors` holds the categories above it by id; `translations` each
@@ -42,15 +42,9 @@ export function toCategoryDocument(
     ancestor_ids: ancestorIds,
     ancestor_names: path.map(nameOf),
     ancestor_handles: path.map((ancestor) => ancestor.handle),
-    content: {
-      description: category.cms_content?.description ?? null,
-      seo_title: category.cms_content?.seo_title ?? null,
-      seo_description: category.cms_content?.seo_description ?? null,
-    },
+    content: cmsContentDocument(category),
     ...(options.locales.length ? { translations: translatedFields(own, options.locales, CATEGORY_TRANSLATED_FIELDS, localeKey) } : {}),
-    created_at: iso(category.created_at),
-    updated_at: iso(category.updated_at),
-    indexed_at: now.toISOString(),
+    ...timestampDocument(category, now),
   }
   return options.locale ? localizeDocument(document, own[options.locale], CATEGORY_TRANSLATED_FIELDS) : document
 }

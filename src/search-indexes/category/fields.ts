@@ -1,4 +1,5 @@
 import { search } from "@medusajs/framework/utils"
+import { cmsContentField, timestampFields } from "../shared/common-fields"
 import { localeKey } from "../shared/options"
 import type { ResolvedCategoryIndexOptions } from "./options"
 
@@ -26,14 +27,8 @@ export function categoryFieldSchema(options: ResolvedCategoryIndexOptions) {
     ancestor_ids: search.keyword().array().filterable(),
     ancestor_names: search.keyword().array().filterable().facetable(),
     ancestor_handles: search.keyword().array().filterable(),
-    content: search.object({
-      description: search.text().searchable(),
-      seo_title: search.text().searchable({ weight: 2 }),
-      seo_description: search.text().searchable(),
-    }),
+    content: cmsContentField(),
     ...(options.locales.length ? { translations: search.object(translations) } : {}),
-    created_at: search.date().filterable().sortable(),
-    updated_at: search.date().filterable().sortable(),
-    indexed_at: search.date().sortable(),
+    ...timestampFields(),
   }
 }

@@ -1,3 +1,5 @@
+import { CMS_CONTENT_GRAPH_FIELDS, CmsContentRow } from "../shared/common-fields"
+
 /** What `query.graph` reads of a category to build its document (see documents.ts). */
 export const CATEGORY_GRAPH_FIELDS = [
   "id",
@@ -12,13 +14,10 @@ export const CATEGORY_GRAPH_FIELDS = [
   "mpath",
   "created_at",
   "updated_at",
-  // Editor-written text from Strapi (the read-only `cms_content` link of CommerceBridge's strapi module).
-  "cms_content.description",
-  "cms_content.seo_title",
-  "cms_content.seo_description",
+  ...CMS_CONTENT_GRAPH_FIELDS,
 ]
 
-export interface CategoryRow {
+export interface CategoryRow extends CmsContentRow {
   id: string
   name: string
   handle: string
@@ -30,7 +29,6 @@ export interface CategoryRow {
   mpath?: string | null
   created_at: string | Date
   updated_at: string | Date
-  cms_content?: { description?: string | null; seo_title?: string | null; seo_description?: string | null } | null
 }
 
 /** An ancestor of a category, as its document names it. */

@@ -3,11 +3,11 @@ import { localeKey } from "../shared/options"
 import { localizeDocument, RowTranslations, translatedFields } from "../shared/translations"
 import type { CollectionRow } from "./graph"
 import type { ResolvedCollectionIndexOptions } from "./options"
+import { cmsContentDocument, timestampDocument } from "../shared/common-fields"
 
 /** The text a collection's translation holds, and a locale index shows in its locale. */
 export const COLLECTION_TRANSLATED_FIELDS = ["title"]
 
-const iso = (value: string | Date) => new Date(value).toISOString()
 
 export function toCollectionDocument(
   collection: CollectionRow,
@@ -19,15 +19,9 @@ export function toCollectionDocument(
     id: collection.id,
     title: collection.title,
     handle: collection.handle,
-    content: {
-      description: collection.cms_content?.description ?? null,
-      seo_title: collection.cms_content?.seo_title ?? null,
-      seo_description: collection.cms_content?.seo_description ?? null,
-    },
+    content: cmsContentDocument(collection),
     ...(options.locales.length ? { translations: translatedFields(translations, options.locales, COLLECTION_TRANSLATED_FIELDS, localeKey) } : {}),
-    created_at: iso(collection.created_at),
-    updated_at: iso(collection.updated_at),
-    indexed_at: now.toISOString(),
+    ...timestampDocument(collection, now),
   }
   return options.locale ? localizeDocument(document, translations[options.locale], COLLECTION_TRANSLATED_FIELDS) : document
 }

@@ -1,4 +1,5 @@
 import { search } from "@medusajs/framework/utils"
+import { cmsContentField, timestampFields } from "../shared/common-fields"
 import { localeKey } from "../shared/options"
 import type { ResolvedCollectionIndexOptions } from "./options"
 
@@ -9,14 +10,8 @@ export function collectionFieldSchema(options: ResolvedCollectionIndexOptions) {
     id: search.keyword().filterable().sortable(),
     title: search.text().searchable({ weight: 5 }).sortable(),
     handle: search.keyword().searchable({ weight: 2 }).filterable().sortable(),
-    content: search.object({
-      description: search.text().searchable(),
-      seo_title: search.text().searchable({ weight: 2 }),
-      seo_description: search.text().searchable(),
-    }),
+    content: cmsContentField(),
     ...(options.locales.length ? { translations: search.object(translations) } : {}),
-    created_at: search.date().filterable().sortable(),
-    updated_at: search.date().filterable().sortable(),
-    indexed_at: search.date().sortable(),
+    ...timestampFields(),
   }
 }

@@ -1,3 +1,5 @@
+import { CMS_CONTENT_GRAPH_FIELDS, CmsContentRow } from "../shared/common-fields"
+
 /** What `query.graph` reads of a collection to build its document (see documents.ts). */
 export const COLLECTION_GRAPH_FIELDS = [
   "id",
@@ -5,17 +7,13 @@ export const COLLECTION_GRAPH_FIELDS = [
   "handle",
   "created_at",
   "updated_at",
-  // Editor-written text from Strapi (the read-only `cms_content` link of CommerceBridge's strapi module).
-  "cms_content.description",
-  "cms_content.seo_title",
-  "cms_content.seo_description",
+  ...CMS_CONTENT_GRAPH_FIELDS,
 ]
 
-export interface CollectionRow {
+export interface CollectionRow extends CmsContentRow {
   id: string
   title: string
   handle: string
   created_at: string | Date
   updated_at: string | Date
-  cms_content?: { description?: string | null; seo_title?: string | null; seo_description?: string | null } | null
 }

@@ -2,6 +2,7 @@ import type { SearchDocument } from "@medusajs/framework/types"
 import type { ProductRow, VariantRow } from "./graph"
 import { localizeDocument } from "../shared/translations"
 import { localeKey, ResolvedProductIndexOptions } from "./options"
+import { cmsContentDocument, timestampDocument } from "../shared/common-fields"
 
 /** Translated fields of one product, keyed by locale as configured (`de-DE`). */
 export type ProductTranslations = Record<string, { title?: string; subtitle?: string; description?: string }>
@@ -11,7 +12,6 @@ export const PRODUCT_TRANSLATED_FIELDS = ["title", "subtitle", "description"]
 
 const present = <T>(values: (T | null | undefined)[]): T[] => values.filter((value): value is T => value != null && value !== "")
 const unique = <T>(values: T[]): T[] => [...new Set(values)]
-const iso = (value: string | Date) => new Date(value).toISOString()
 
 /**
  * A variant's sellable quantity: what its scarcest inventory item allows, across locations.
@@ -78,15 +78,9 @@ export function toProductDocument(
     prices: priceRanges(variants, options.currencies),
     in_stock: availability.some((variant) => variant.inStock),
     inventory_quantity: availability.reduce((sum, variant) => sum + variant.quantity, 0),
-    content: {
-      description: product.cms_content?.description ?? null,
-      seo_title: product.cms_content?.seo_title ?? null,
-      seo_description: product.cms_content?.seo_description ?? null,
-    },
+    content: cmsContentDocument(product),
     ...(options.locales.length ? { translations: translatedFields(translations, options.locales) } : {}),
-    created_at: iso(product.created_at),
-    updated_at: iso(product.updated_at),
-    indexed_at: now.toISOString(),
+    ...timestampDocument(product, now),
   }
   return options.locale ? localizeDocument(document, translations[options.locale], PRODUCT_TRANSLATED_FIELDS) : document
 }

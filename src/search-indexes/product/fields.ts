@@ -1,4 +1,5 @@
 import { search } from "@medusajs/framework/utils"
+import { cmsContentField, timestampFields } from "../shared/common-fields"
 import { localeKey, ResolvedProductIndexOptions } from "./options"
 
 const priceRange = () =>
@@ -54,14 +55,8 @@ export function productFieldSchema(options: ResolvedProductIndexOptions) {
     prices: search.object(prices),
     in_stock: search.boolean().filterable().facetable(),
     inventory_quantity: search.integer().filterable().sortable(),
-    content: search.object({
-      description: search.text().searchable(),
-      seo_title: search.text().searchable({ weight: 2 }),
-      seo_description: search.text().searchable(),
-    }),
+    content: cmsContentField(),
     ...(options.locales.length ? { translations: search.object(translations) } : {}),
-    created_at: search.date().filterable().sortable(),
-    updated_at: search.date().filterable().sortable(),
-    indexed_at: search.date().sortable(),
+    ...timestampFields(),
   }
 }

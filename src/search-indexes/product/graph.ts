@@ -1,3 +1,5 @@
+import { CMS_CONTENT_GRAPH_FIELDS, CmsContentRow } from "../shared/common-fields"
+
 /** What `query.graph` reads of a product to build its document (see documents.ts). */
 export const PRODUCT_GRAPH_FIELDS = [
   "id",
@@ -30,17 +32,14 @@ export const PRODUCT_GRAPH_FIELDS = [
   "variants.inventory_items.required_quantity",
   "variants.inventory_items.inventory.location_levels.stocked_quantity",
   "variants.inventory_items.inventory.location_levels.reserved_quantity",
-  // Editor-written text from Strapi (the read-only `cms_content` link of CommerceBridge's strapi module).
-  "cms_content.description",
-  "cms_content.seo_title",
-  "cms_content.seo_description",
+  ...CMS_CONTENT_GRAPH_FIELDS,
 ]
 
 interface Named {
   id: string
 }
 
-export interface ProductRow {
+export interface ProductRow extends CmsContentRow {
   id: string
   title: string
   subtitle?: string | null
@@ -56,7 +55,6 @@ export interface ProductRow {
   categories?: (Named & { name: string })[] | null
   sales_channels?: Named[] | null
   variants?: VariantRow[] | null
-  cms_content?: { description?: string | null; seo_title?: string | null; seo_description?: string | null } | null
 }
 
 export interface VariantRow {
