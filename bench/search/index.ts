@@ -14,12 +14,16 @@
  * BENCH_BATCH_SIZE (the module's 100), BENCH_ROUTE_ENGINE (postgres; meilisearch / opensearch use MEILISEARCH_HOST /
  * OPENSEARCH_NODE when set, else a fixture), BENCH_ROUTE (`documents:rounds` per store boot, 100000:3,2000:10; empty skips), BENCH_DROP_IN (`products:rounds`,
  * 10000:5; empty skips; on BENCH_ROUTE_ENGINE, which for meilisearch / opensearch needs MEILISEARCH_HOST / OPENSEARCH_NODE).
+ * BENCH_EMBEDDINGS (products, 5000; empty skips): embedding cost per reindex of the product index with and without the
+ * embeddings cache, and the reindex time with the semantic option off (bench/search/embeddings.ts; Meilisearch and
+ * OpenAI fixtures, BENCH_EMBEDDINGS_LATENCY_MS per embeddings request, 150).
  */
 import { mkdirSync, writeFileSync } from "fs"
 import os from "os"
 import path from "path"
 import { ENGINES } from "./engines"
 import type { DropInFigures } from "./drop-in"
+import { EmbeddingsRun, printEmbeddings } from "./embeddings-report"
 import { LatencyFigures, runChild, WriteFigures } from "./report"
 
 const env = process.env
@@ -34,6 +38,8 @@ const ROUTE_RUNS = (env.BENCH_ROUTE ?? "100000:3,2000:10")
   .map((run) => run.split(":").map(Number) as [number, number])
 /** `products:rounds` of the drop-in listing run, or none. */
 const DROP_IN = (env.BENCH_DROP_IN ?? "10000:5").split(":").filter(Boolean).map(Number) as [number, number] | []
+/** Products of the embeddings run, or none. */
+const EMBEDDINGS = (env.BENCH_EMBEDDINGS ?? "5000").trim()
 const round = (n: number) => Math.round(n * 100) / 100
 
 interface WriteRun {
@@ -58,6 +64,7 @@ async function main() {
   const routes: RouteRun[] = []
   for (const [documents, rounds] of ROUTE_RUNS) routes.push(await runChild<RouteRun>("route.ts", [ROUTE_ENGINE, String(documents), String(rounds)]))
   const dropIn = DROP_IN.length === 2 ? await runChild<DropInRun>("drop-in.ts", [ROUTE_ENGINE, String(DROP_IN[0]), String(DROP_IN[1])]) : null
+  const embeddings = EMBEDDINGS ? await runChild<EmbeddingsRun>("embeddings.ts", [EMBEDDINGS], { BENCH_EMBEDDINGS_NO_WRITE: "1" }) : null
 
   const figure = (engine: string, mode: WriteFigures["mode"], documents?: number) =>
     writes.find((run) => run.engine === engine)?.figures.find((row) => row.mode === mode && (documents === undefined || row.documents === documents))
@@ -111,6 +118,7 @@ async function main() {
     console.log(`POST /store/search adds ${run.route_overhead_ms.p50} ms at p50, ${run.route_overhead_ms.p95} ms at p95 over the provider`)
   }
   if (dropIn) printDropIn(dropIn)
+  if (embeddings) printEmbeddings(embeddings)
   const runSeconds = Math.round((Date.now() - startedAt) / 1000)
   console.log(`run time ${runSeconds} s`)
 
@@ -139,6 +147,7 @@ async function main() {
         single,
         query_latency: latency,
         drop_in_listing: dropIn,
+        embeddings_per_reindex: embeddings,
       },
       null,
       2
