@@ -4,11 +4,12 @@ import type { Page } from "playwright-core"
 import { launchBrowser } from "./helpers/browser"
 import { adminGet, tabTo, useDevStore } from "./helpers/dev-store-session"
 import { waitFor } from "./helpers/processes"
+import { fixedPort } from "../helpers/local-server"
 
 jest.setTimeout(20 * 60 * 1000)
 
 const SYNC_MS = 120_000
-const STRAPI_PORT = 40000 + ((process.pid + 11000) % 20000)
+const STRAPI_PORT = fixedPort(11000)
 const STRAPI_URL = `http://localhost:${STRAPI_PORT}`
 // The dev users `npm run dev` creates in Strapi (see scripts/dev.mjs).
 const EDITOR = { email: "editor@commerce-bridge.local", password: "CommerceBridge1" }

@@ -40,3 +40,13 @@ export async function readBody(req: IncomingMessage): Promise<Buffer> {
   for await (const chunk of req) chunks.push(chunk as Buffer)
   return Buffer.concat(chunks)
 }
+
+/**
+ * A port a spec can name before anything boots (medusa-config reads it on load), fixed per process and
+ * `offset`. It lies below Linux's ephemeral range (32768–60999), where an outgoing connection of any
+ * process could already hold it, and skips RabbitMQ's 25672.
+ */
+export function fixedPort(offset: number): number {
+  const port = 20000 + ((process.pid + offset) % 12000)
+  return port === 25672 ? 25673 : port
+}

@@ -12,11 +12,12 @@ import { createAdminHeaders, responseOf } from "../helpers/admin"
 import { Catalogue, createProduct, setUpCatalogue } from "../helpers/catalogue"
 import { eventually } from "../helpers/eventually"
 import { placeOrder, setUpShop } from "../helpers/shop"
+import { fixedPort } from "../helpers/local-server"
 
 jest.setTimeout(180 * 1000)
 
 // medusa-config reads the OpenAI settings when it loads, before any hook runs: the port is fixed per process.
-const OPENAI_PORT = 40000 + ((process.pid + 7000) % 20000)
+const OPENAI_PORT = fixedPort(7000)
 Object.assign(process.env, {
   OPENAI_API_KEY: "sk-test",
   OPENAI_BASE_URL: `http://127.0.0.1:${OPENAI_PORT}/v1`,

@@ -6,12 +6,13 @@ import { createAdminHeaders, responseOf } from "../helpers/admin"
 import { Catalogue, setUpCatalogue } from "../helpers/catalogue"
 import { eventually } from "../helpers/eventually"
 import { buildSearchIndexes } from "../helpers/search"
+import { fixedPort } from "../helpers/local-server"
 
 jest.setTimeout(300 * 1000)
 
 // Meilisearch (the fixture, which can be taken down), with Medusa's Translation Module switched on: the
 // dev store then keeps `category`, `category_de_de` and `collection` beside `product`.
-const port = 40000 + ((process.pid + 13) % 20000)
+const port = fixedPort(13)
 Object.assign(process.env, {
   SEARCH_PROVIDER: "meilisearch",
   MEILISEARCH_HOST: `http://127.0.0.1:${port}`,

@@ -9,11 +9,13 @@ import { createAdminHeaders } from "../helpers/admin"
 import { Catalogue, createProduct, setUpCatalogue } from "../helpers/catalogue"
 import { eventually } from "../helpers/eventually"
 import { buildProductIndex } from "../helpers/search"
+import { fixedPort } from "../helpers/local-server"
 
 jest.setTimeout(180 * 1000)
 
-const MEILI_PORT = 40000 + (process.pid % 20000)
-const OPENAI_PORT = 40000 + ((process.pid + 9000) % 20000)
+// Offsets of their own: every spec runs in the one jest process, and other specs use pid-based ports too.
+const MEILI_PORT = fixedPort(15011)
+const OPENAI_PORT = fixedPort(17021)
 Object.assign(process.env, {
   SEARCH_PROVIDER: "meilisearch",
   MEILISEARCH_HOST: `http://127.0.0.1:${MEILI_PORT}`,

@@ -5,11 +5,12 @@ import { Catalogue, createProduct, setUpCatalogue } from "../helpers/catalogue"
 import { eventually } from "../helpers/eventually"
 import { buildProductIndex } from "../helpers/search"
 import { RunningStrapi, startStrapi, STRAPI_EDITOR } from "../helpers/strapi-app"
+import { fixedPort } from "../helpers/local-server"
 
 jest.setTimeout(240 * 1000)
 
 // medusa-config reads the Strapi settings when it loads, before any hook runs: port and keys are fixed per process.
-const STRAPI_PORT = 40000 + ((process.pid + 9000) % 20000)
+const STRAPI_PORT = fixedPort(9000)
 const STRAPI_TOKEN = randomBytes(24).toString("hex")
 const SECRET = randomBytes(24).toString("hex")
 Object.assign(process.env, {
