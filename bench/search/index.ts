@@ -75,7 +75,7 @@ async function main() {
       return { ...row, vs_postgres: baseline ? round(row.docs_per_s / baseline.docs_per_s) : null }
     })
   )
-  const single = ENGINE_LIST.map((engine) => {
+  const single = (SINGLE > 0 ? ENGINE_LIST : []).map((engine) => {
     const row = figure(engine, "single")!
     const batch = figure(engine, "reindex", SIZES[0])!
     return { ...row, reindex_docs_per_s: batch.docs_per_s, reindex_vs_single: round(batch.docs_per_s / row.docs_per_s) }
