@@ -9,7 +9,6 @@
  * drop-in answered by the engine (not its fallback), the same `count`, and where an order is given (every
  * kind but the plain listing and `q`) the same product ids in the same order. A disagreement fails the run.
  */
-import { randomUUID } from "crypto"
 import { Modules } from "@medusajs/framework/utils"
 import { percentile } from "../notifications/measure"
 import {
@@ -21,7 +20,7 @@ import {
 } from "../../src/scripts/seed/store-setup"
 import { createDropInCatalogue } from "./drop-in-catalogue"
 import { reportResult } from "./report"
-import { bootStore } from "./store"
+import { bootStore, serverInstanceEnv } from "./store"
 
 const [engine = "postgres", productsArg = "10000", roundsArg = "5"] = process.argv.slice(2)
 const PRODUCTS = Number(productsArg)
@@ -74,11 +73,7 @@ async function main() {
   const startedAt = performance.now()
   const store = await bootStore(`cb_bench_search_drop_in_${process.pid}`, {
     SEARCH_PROVIDER: engine,
-    // A server instance, as in route.ts: no scheduled jobs, no subscribers in the middle of the run.
-    MEDUSA_WORKER_MODE: "server",
-    REDIS_URL: "",
-    COMMERCE_BRIDGE_QUEUE_PREFIX: `{cbbench-${randomUUID().slice(0, 8)}}`,
-    COMMERCE_BRIDGE_SECRETS_KEY: process.env.COMMERCE_BRIDGE_SECRETS_KEY || "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+    ...serverInstanceEnv(),
   })
   const bootSeconds = round((performance.now() - startedAt) / 1000)
   try {

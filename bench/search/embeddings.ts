@@ -32,7 +32,7 @@ import { ensureDefaultSalesChannel, ensurePublishableKey, ensureStockLocation } 
 import { createDropInCatalogue } from "./drop-in-catalogue"
 import { EmbeddingReindexFigures, EmbeddingsRun, printEmbeddings } from "./embeddings-report"
 import { reportResult, runChild } from "./report"
-import { bootStore } from "./store"
+import { bootStore, serverInstanceEnv } from "./store"
 
 const [productsArg = "5000", mode = "all"] = process.argv.slice(2)
 const PRODUCTS = Number(productsArg)
@@ -62,11 +62,7 @@ async function runMode(semantic: boolean): Promise<ModeResult> {
     OPENAI_MODEL: "gpt-4o-mini",
     COMMERCE_BRIDGE_SEARCH_SEMANTIC_DIMENSIONS: semantic ? String(DIMENSIONS) : "",
     COMMERCE_BRIDGE_SEARCH_SEMANTIC_MODEL: semantic ? MODEL : "",
-    // A server instance, as in route.ts / drop-in.ts: no scheduled jobs, no subscribers in the middle of the run.
-    MEDUSA_WORKER_MODE: "server",
-    REDIS_URL: "",
-    COMMERCE_BRIDGE_QUEUE_PREFIX: `{cbbench-${randomUUID().slice(0, 8)}}`,
-    COMMERCE_BRIDGE_SECRETS_KEY: process.env.COMMERCE_BRIDGE_SECRETS_KEY || "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+    ...serverInstanceEnv(),
   })
   const bootSeconds = round((performance.now() - startedAt) / 1000)
   try {

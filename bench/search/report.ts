@@ -1,6 +1,5 @@
 /** What the bench's child processes measure, and how they hand it to bench/search/index.ts. */
-import { spawn } from "child_process"
-import path from "path"
+import { runChildIn } from "../child"
 
 export interface WriteFigures {
   engine: string
@@ -26,29 +25,9 @@ export interface LatencyFigures {
   mean_ms: number
 }
 
-const MARK = "RESULT "
-
-/** Called once by a child: its result as one line on stdout (progress goes to stderr). */
-export function reportResult(result: unknown) {
-  process.stdout.write(`${MARK}${JSON.stringify(result)}\n`)
-}
+export { reportResult } from "../child"
 
 /** Runs `bench/search/<script>` in a fresh Node process and returns what it reported. */
 export function runChild<T>(script: string, args: string[], env: Record<string, string> = {}): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["-r", "ts-node/register/transpile-only", path.join(__dirname, script), ...args], {
-      cwd: path.join(__dirname, "..", ".."),
-      env: { ...process.env, ...env },
-      stdio: ["ignore", "pipe", "inherit"],
-    })
-    let out = ""
-    child.stdout.on("data", (chunk) => (out += chunk))
-    child.on("error", reject)
-    child.on("exit", (code) => {
-      const line = out.split("\n").find((candidate) => candidate.startsWith(MARK))
-      if (code === 0 && line) return resolve(JSON.parse(line.slice(MARK.length)))
-      process.stderr.write(out)
-      reject(new Error(`bench/search/${script} ${args.join(" ")} exited with ${code}`))
-    })
-  })
+  return runChildIn<T>(__dirname, script, args, env)
 }

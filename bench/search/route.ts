@@ -8,7 +8,6 @@
  * interleaved: the provider directly (the query the module would hand it), `query.search` in-process (what the
  * route calls), and `POST /store/search` over HTTP with a publishable key.
  */
-import { randomUUID } from "crypto"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { normalizeSearchQuery } from "@medusajs/search/dist/utils"
 import { percentile } from "../notifications/measure"
@@ -19,7 +18,7 @@ import { SEARCH_PROVIDER_IDS, SearchEngine } from "../../src/search-sync/module-
 import { productDocuments } from "./catalogue"
 import { scopedFilters, storeQueries } from "./queries"
 import { LatencyFigures, reportResult } from "./report"
-import { bootStore } from "./store"
+import { bootStore, serverInstanceEnv } from "./store"
 
 const [engine, documentsArg, roundsArg] = process.argv.slice(2) as [SearchEngine, string, string]
 const DOCUMENTS = Number(documentsArg)
@@ -46,13 +45,7 @@ async function main() {
   const store = await bootStore(`cb_bench_search_route_${process.pid}`, {
     ...connection.env,
     SEARCH_PROVIDER: engine,
-    // As an HTTP server instance runs in production: no scheduled jobs. The worker's reconciliation job would
-    // (rightly) rebuild an index holding 100k documents for a catalogue of no products, in the middle of the run.
-    MEDUSA_WORKER_MODE: "server",
-    // Redis plays no part in answering a search; without it the store keeps its queue and event bus in memory.
-    REDIS_URL: "",
-    COMMERCE_BRIDGE_QUEUE_PREFIX: `{cbbench-${randomUUID().slice(0, 8)}}`,
-    COMMERCE_BRIDGE_SECRETS_KEY: process.env.COMMERCE_BRIDGE_SECRETS_KEY || "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+    ...serverInstanceEnv(),
   })
   try {
     const search = store.container.resolve(Modules.SEARCH) as any

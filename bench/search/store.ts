@@ -4,6 +4,7 @@
  * index through the provider, and an engine fixture living in this process has to be able to answer it.
  */
 import { execFile } from "child_process"
+import { randomUUID } from "crypto"
 import type { Server } from "http"
 import type { AddressInfo } from "net"
 import path from "path"
@@ -28,6 +29,19 @@ async function admin(sql: string) {
     await client.query(sql)
   } finally {
     await client.end()
+  }
+}
+
+/**
+ * The store as an HTTP server instance runs in production: no scheduled jobs (the reconciliation job would rebuild an
+ * index holding generated documents mid-run), and no Redis, which plays no part in answering a search.
+ */
+export function serverInstanceEnv(): Record<string, string> {
+  return {
+    MEDUSA_WORKER_MODE: "server",
+    REDIS_URL: "",
+    COMMERCE_BRIDGE_QUEUE_PREFIX: `{cbbench-${randomUUID().slice(0, 8)}}`,
+    COMMERCE_BRIDGE_SECRETS_KEY: process.env.COMMERCE_BRIDGE_SECRETS_KEY || "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
   }
 }
 

@@ -1,5 +1,5 @@
 /** What a bench/strapi child measures, how it hands it to index.ts, and how index.ts prints and writes it. */
-import { spawn } from "child_process"
+import { runChildIn } from "../child"
 import { mkdirSync, writeFileSync } from "fs"
 import os from "os"
 import path from "path"
@@ -59,31 +59,11 @@ export interface ChildResult {
   syncs: SyncFigures[]
 }
 
-const MARK = "RESULT "
-
-/** Called once by a child: its result as one line on stdout (Medusa's log goes there too; progress to stderr). */
-export function reportResult(result: unknown) {
-  process.stdout.write(`${MARK}${JSON.stringify(result)}\n`)
-}
+export { reportResult } from "../child"
 
 /** Runs `bench/strapi/<script>` in a fresh Node process and returns what it reported. */
 export function runChild<T>(script: string, args: string[]): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["-r", "ts-node/register/transpile-only", path.join(__dirname, script), ...args], {
-      cwd: path.join(__dirname, "..", ".."),
-      env: process.env,
-      stdio: ["ignore", "pipe", "inherit"],
-    })
-    let out = ""
-    child.stdout.on("data", (chunk) => (out += chunk))
-    child.on("error", reject)
-    child.on("exit", (code) => {
-      const line = out.split("\n").find((candidate) => candidate.startsWith(MARK))
-      if (code === 0 && line) return resolve(JSON.parse(line.slice(MARK.length)))
-      process.stderr.write(out.slice(-20_000))
-      reject(new Error(`bench/strapi/${script} ${args.join(" ")} exited with ${code}`))
-    })
-  })
+  return runChildIn<T>(__dirname, script, args)
 }
 
 export interface Row extends SyncFigures {

@@ -1,6 +1,6 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminOrder, DetailWidgetProps } from "@medusajs/framework/types"
-import { Button, Container, Heading, Label, Select, Text } from "@medusajs/ui"
+import { Container, Heading, Label, Select, Text } from "@medusajs/ui"
 import { useState } from "react"
 import { useGenerateOrderMessage } from "../hooks/use-engagements"
 import {
@@ -13,7 +13,7 @@ import {
 import { DraftEditor } from "./write-with-ai/draft-editor"
 import { DraftHistory } from "./write-with-ai/draft-history"
 import { DraftOptionsFields, isLocaleValid } from "./write-with-ai/draft-options-fields"
-import { GenerationProblem } from "./write-with-ai/generation-problem"
+import { GenerateDraftRow } from "./write-with-ai/generate-draft-row"
 import { useDraftRequest } from "./write-with-ai/use-draft-request"
 
 const ID_PREFIX = "follow-up-message"
@@ -74,17 +74,12 @@ const OrderFollowUpMessageWidget = ({ data: order }: DetailWidgetProps<AdminOrde
           lead={channelField}
           instructionsPlaceholder="e.g. Thank them for the order and say the shirt ships on Monday."
         />
-        <div className="flex items-center justify-end gap-x-3">
-          {generate.isPending && (
-            <Text size="small" className="text-ui-fg-subtle" role="status">
-              Writing… this takes a few seconds.
-            </Text>
-          )}
-          <Button size="small" type="submit" isLoading={generate.isPending} disabled={!isLocaleValid(options.locale)}>
-            Generate draft
-          </Button>
-        </div>
-        {generate.isError && <GenerationProblem error={generate.error} onRetry={requestDraft} />}
+        <GenerateDraftRow
+          pending={generate.isPending}
+          disabled={!isLocaleValid(options.locale)}
+          error={generate.isError ? generate.error : null}
+          onRetry={requestDraft}
+        />
       </form>
       {shown && (
         <div className="px-6 py-4">

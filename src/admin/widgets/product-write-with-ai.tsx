@@ -1,6 +1,6 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminProduct, DetailWidgetProps } from "@medusajs/framework/types"
-import { Button, Container, Heading, Text } from "@medusajs/ui"
+import { Container, Heading, Text } from "@medusajs/ui"
 import { useState } from "react"
 import { Link } from "react-router-dom"
 import { useGenerateEngagement } from "../hooks/use-engagements"
@@ -8,7 +8,7 @@ import { DEFAULT_DRAFT_OPTIONS, type DraftOptions } from "../lib/engagements"
 import { DraftEditor } from "./write-with-ai/draft-editor"
 import { DraftHistory } from "./write-with-ai/draft-history"
 import { DraftOptionsFields, isLocaleValid } from "./write-with-ai/draft-options-fields"
-import { GenerationProblem } from "./write-with-ai/generation-problem"
+import { GenerateDraftRow } from "./write-with-ai/generate-draft-row"
 import { useDraftRequest } from "./write-with-ai/use-draft-request"
 
 /**
@@ -35,17 +35,12 @@ const WriteWithAIWidget = ({ data: product }: DetailWidgetProps<AdminProduct>) =
       </div>
       <form onSubmit={submit} className="flex flex-col gap-y-4 px-6 py-4" aria-label="Write a draft with AI">
         <DraftOptionsFields idPrefix="write-with-ai" value={options} onChange={setOptions} disabled={generate.isPending} />
-        <div className="flex items-center justify-end gap-x-3">
-          {generate.isPending && (
-            <Text size="small" className="text-ui-fg-subtle" role="status">
-              Writing… this takes a few seconds.
-            </Text>
-          )}
-          <Button size="small" type="submit" isLoading={generate.isPending} disabled={!isLocaleValid(options.locale)}>
-            Generate draft
-          </Button>
-        </div>
-        {generate.isError && <GenerationProblem error={generate.error} onRetry={requestDraft} />}
+        <GenerateDraftRow
+          pending={generate.isPending}
+          disabled={!isLocaleValid(options.locale)}
+          error={generate.isError ? generate.error : null}
+          onRetry={requestDraft}
+        />
       </form>
       {shown && (
         <div className="px-6 py-4">
