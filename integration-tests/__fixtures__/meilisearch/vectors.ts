@@ -2,6 +2,7 @@ import type { Doc } from "./documents"
 import { badRequest, MeiliError } from "./errors"
 import type { SearchRequest } from "./params"
 import type { Settings } from "./settings"
+import { vectorMeasures } from "../vector-measures"
 
 /**
  * Meilisearch's AI-powered search, for `userProvided` embedders only: the `embedders` setting, documents'
@@ -107,17 +108,7 @@ export function hybridPlan(request: SearchRequest & { hybrid?: unknown; vector?:
   return { embedder, semanticRatio, vector: vector as number[] }
 }
 
-function cosine(a: number[], b: number[]): number {
-  let dot = 0
-  let na = 0
-  let nb = 0
-  for (let i = 0; i < a.length; i++) {
-    dot += a[i] * b[i]
-    na += a[i] * a[i]
-    nb += b[i] * b[i]
-  }
-  return na && nb ? dot / Math.sqrt(na * nb) : 0
-}
+const cosine = (a: number[], b: number[]) => vectorMeasures(a, b).cosine
 
 /** The semantic score of a document: its best vector's cosine similarity mapped to [0, 1]; undefined without a vector. */
 export function semanticScore(doc: Doc, plan: HybridPlan): number | undefined {

@@ -12,6 +12,7 @@ import { isPlainObject } from "./objects"
 import { boostOf, checkParams, Query, queryObject } from "./query-dsl"
 import type { Shard } from "./shard"
 import { DocContext, rawValues } from "./values"
+import { vectorMeasures } from "../vector-measures"
 
 const SPACE_TYPES = ["l2", "cosinesimil", "innerproduct", "l1", "linf"]
 
@@ -36,19 +37,10 @@ export function knnValueProblem(value: unknown, mapping: FieldMapping): string |
 }
 
 function similarity(space: string, a: number[], b: number[]): number {
-  let dot = 0
-  let na = 0
-  let nb = 0
-  let l2 = 0
-  for (let i = 0; i < a.length; i++) {
-    dot += a[i] * b[i]
-    na += a[i] * a[i]
-    nb += b[i] * b[i]
-    l2 += (a[i] - b[i]) ** 2
-  }
-  if (space === "cosinesimil") return (1 + (na && nb ? dot / Math.sqrt(na * nb) : 0)) / 2
+  const { dot, cosine, l2Squared } = vectorMeasures(a, b)
+  if (space === "cosinesimil") return (1 + cosine) / 2
   if (space === "innerproduct") return dot >= 0 ? dot + 1 : 1 / (1 - dot)
-  return 1 / (1 + l2)
+  return 1 / (1 + l2Squared)
 }
 
 export function knnQuery(body: unknown, shard: Shard, compile: (query: unknown, shard: Shard) => Query): Query {
