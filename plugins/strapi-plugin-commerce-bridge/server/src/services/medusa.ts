@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID } from '../entities';
 import { signedHeaders } from '../signing';
+import type { PushRun } from './push-all';
 
 /** A request to Medusa that failed; `status` is undefined when Medusa could not be reached. */
 export class MedusaRequestError extends Error {
@@ -15,16 +16,9 @@ export class MedusaRequestError extends Error {
   }
 }
 
-export interface CatalogueSyncRun {
-  id: string;
-  status: 'running' | 'completed' | 'failed';
+/** A full catalogue sync as Medusa reports it. */
+export interface CatalogueSyncRun extends PushRun {
   entities: string[];
-  total: number;
-  done: number;
-  failed: number;
-  error: string | null;
-  started_at: string;
-  finished_at: string | null;
 }
 
 const messageOf = (body: unknown): string | undefined => {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { ENTITIES, entityUid, PLUGIN_ID } from '../entities';
 
+/** A long sync's progress, as the admin polls it (Medusa reports its catalogue syncs the same way). */
 export interface PushRun {
   id: string;
   status: 'running' | 'completed' | 'failed';
