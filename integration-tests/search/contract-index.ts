@@ -14,16 +14,22 @@ const GERMAN: Record<string, string> = {
   p6: "Unterhemd aus Baumwolle",
 }
 
-/** The sample catalogue, each product with a per-locale title under `translations.de.title`. */
+/** Components of the `embedding` field: the fixture embedder's vectors (integration-tests/__fixtures__/openai/embeddings.ts). */
+export const EMBEDDING_DIMENSIONS = 64
+
+/**
+ * The sample catalogue, each product with a per-locale title under `translations.de.title` and its title as
+ * the text of the `embed` field `embedding`, which the engine embeds when it writes the document.
+ */
 export const contractDocuments = (): SearchDocument[] =>
-  SAMPLE_PRODUCTS.map((product) => ({ ...product, translations: { de: { title: GERMAN[product.id] } } }))
+  SAMPLE_PRODUCTS.map((product) => ({ ...product, translations: { de: { title: GERMAN[product.id] } }, embedding: String(product.title) }))
 
 /** What the index's `seed` yields; each test resets it, and a case may change it before a reindex. */
 export const catalogue: { documents: SearchDocument[] } = { documents: [] }
 
 /**
  * The sample product definition as a store would declare it: the primary key declared as a field, a
- * per-locale title, no provider named (the module's only provider serves it). `seed` streams the
+ * per-locale title, an embedded vector field, no provider named (the module's only provider serves it). `seed` streams the
  * catalogue like a store's seed streams products; the catch-up pass after it finds nothing changed.
  */
 export function contractIndex(): SearchIndexDefinition {
@@ -39,6 +45,7 @@ export function contractIndex(): SearchIndexDefinition {
         type: "object",
         fields: { de: { type: "object", fields: { title: { type: "text", searchable: true } } } },
       },
+      embedding: { type: "vector", dimensions: EMBEDDING_DIMENSIONS, embed: true },
     },
     seed: async function* ({ catchup }) {
       if (!catchup) yield [{ action: "upsert", documents: catalogue.documents }]

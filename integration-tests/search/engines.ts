@@ -1,8 +1,8 @@
 import type { SearchIndexInfo, SearchTask } from "@medusajs/framework/types"
-import postgresProvider from "@medusajs/search-postgres"
 import { PostgresSearchService } from "@medusajs/search-postgres/dist/services/postgres-search"
 import meilisearchProvider, { MeilisearchSearchService } from "../../src/providers/search-meilisearch"
 import opensearchProvider, { OpenSearchSearchService } from "../../src/providers/search-opensearch"
+import postgresProvider from "../../src/providers/search-postgres"
 import { MeilisearchFixture, startMeilisearchFixture } from "../__fixtures__/meilisearch"
 import { OpenSearchFixture, startOpenSearchFixture } from "../__fixtures__/opensearch"
 
@@ -35,7 +35,7 @@ const OPENSEARCH_AUTH = { username: "admin", password: "Contract-Passw0rd!" }
 
 function postgres(): ContractEngine {
   return {
-    name: "postgres (@medusajs/search-postgres)",
+    name: "postgres (Medusa's provider with CommerceBridge's vector fields)",
     provider: { resolve: postgresProvider, id: "postgres", options: {} },
     honoursLocales: false,
     start: async () => {},

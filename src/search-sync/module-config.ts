@@ -41,7 +41,8 @@ export function commerceBridgeSearchModule(options: SearchModuleConfigOptions = 
     throw invalid(`SEARCH_PROVIDER is "${engine}"; use one of ${SEARCH_ENGINES.join(", ")}`)
   }
   const from = options.providersFrom ?? "@commerce-bridge/medusa"
-  const providers: Record<string, unknown>[] = [{ resolve: "@medusajs/medusa/search-postgres", id: "postgres", options: { engine: "native" } }]
+  // Medusa's PostgreSQL provider with vector fields added (src/providers/search-postgres); same identifier, same tables.
+  const providers: Record<string, unknown>[] = [{ resolve: `${from}/providers/search-postgres`, id: "postgres", options: {} }]
   if (options.meilisearch?.host) {
     providers.push({ resolve: `${from}/providers/search-meilisearch`, id: "meilisearch", options: options.meilisearch })
   } else if (engine === "meilisearch") {

@@ -48,12 +48,4 @@ describe("productSearchIndex({ semantic })", () => {
     expect(documents.map((document) => document.embedding)).toEqual([[27], null, [3]])
     expect(semanticText(row("x", "Oak table", "Seats six") as any, ["title", "description"])).toBe("Oak table\nSeats six")
   })
-
-  it("sends nothing for an index on Medusa's native PostgreSQL engine, which drops vector fields", async () => {
-    const embedder = recordingEmbedder()
-    const semantic = resolveSemanticOptions("product", { dimensions: 1 })!
-    const documents = await addEmbeddings([{ id: "a", title: "Grey couch" }], semantic, { container: { resolve: () => embedder }, index: { provider: "search-postgres" } } as any)
-    expect(embedder.calls).toEqual([])
-    expect(documents[0].embedding).toBeNull()
-  })
 })

@@ -58,9 +58,6 @@ export function semanticFieldSchema(semantic: ResolvedSemanticOptions | undefine
   return semantic ? { [semantic.field]: search.vector(semantic.dimensions).embed().providerOptions({ commerce_bridge: { model: semantic.model } }) } : {}
 }
 
-/** The PostgreSQL provider as CommerceBridge registers it (`engine: "native"`, see search-sync/module-config.ts). */
-const NATIVE_POSTGRES_PROVIDER = "search-postgres"
-
 const at = (document: Record<string, any>, path: string): unknown => path.split(".").reduce<any>((value, key) => value?.[key], document)
 
 /** The text of a document that is embedded: its semantic fields' non-empty values, one per line. */
@@ -77,8 +74,6 @@ export function semanticText(document: SearchDocument, fields: string[]): string
  * content hash and sends only the misses to the server, in batches. A document without text gets null.
  */
 export async function addEmbeddings(documents: SearchDocument[], semantic: ResolvedSemanticOptions, context?: SearchTypes.SearchIngestionContext): Promise<SearchDocument[]> {
-  // Medusa's native PostgreSQL engine drops vector fields (only Lakebase stores them): nothing to pay for.
-  if (context?.index?.provider === NATIVE_POSTGRES_PROVIDER) return documents.map((document) => ({ ...document, [semantic.field]: null }))
   const texts = documents.map((document) => semanticText(document, semantic.fields))
   const wanted = texts.filter(Boolean)
   const model = { model: semantic.model, dimensions: semantic.dimensions }

@@ -26,7 +26,7 @@ describe("commerceBridgeSearchModule", () => {
   it("keeps PostgreSQL as the default engine with nothing else registered", () => {
     expect(commerceBridgeSearchModule()).toEqual({
       resolve: "@medusajs/medusa/search",
-      options: { providers: [{ resolve: "@medusajs/medusa/search-postgres", id: "postgres", options: { engine: "native" } }], default_provider: "search-postgres" },
+      options: { providers: [{ resolve: "@commerce-bridge/medusa/providers/search-postgres", id: "postgres", options: {} }], default_provider: "search-postgres" },
     })
   })
 

@@ -1,0 +1,179 @@
+import type { Logger, ProviderSearchQuery, ResolvedSearchIndexDefinition, SearchDocument, SearchResult, SearchTask } from "@medusajs/framework/types"
+import { projectDocument } from "@medusajs/framework/utils"
+import { PostgresSearchService } from "@medusajs/search-postgres/dist/services/postgres-search"
+import { toWhereClause } from "@medusajs/search-postgres/dist/utils"
+import { defaultTextEmbedder, embedTextValues, QueryVector, queryVectorOrKeywords, semanticMetadata, semanticWarner, TextEmbedder, VectorField, vectorFields } from "../../search-embeddings/provider-vectors"
+import { CANDIDATES_PER_HIT, embeddingLiteral, MIN_CANDIDATES, signsLiteral, unitLength, valueAt, vectorColumns, withoutPaths, withoutVectorFields } from "./vectors"
+
+type Dependencies = ConstructorParameters<typeof PostgresSearchService>[0]
+type StoredIndex = Awaited<ReturnType<PostgresSearchService["retrieve"]>>
+type VectorSearch = Parameters<PostgresSearchService["searchVector"]>[0]
+
+export interface SemanticPostgresSearchOptions {
+  /** `english` (default) or another text search configuration, as for Medusa's provider. */
+  language?: string
+  /** Embeds query text and text written to an `embed` field; CommerceBridge's cached search-embeddings module by default. */
+  embedder?: TextEmbedder
+}
+
+/** Rows written per vector `UPDATE`, as Medusa's provider writes documents. */
+const WRITE_CHUNK = 200
+
+/**
+ * Medusa's PostgreSQL search provider (native engine: tsvector, pg_trgm) plus vector fields on plain
+ * PostgreSQL, where Medusa's own provider ignores them unless it runs on Lakebase. Each vector is kept at
+ * unit length in a `real[]` column beside its sign bits: a query picks the rows closest by Hamming
+ * distance on the signs, then ranks those by exact cosine. Hybrid queries fuse keyword and vector ranks
+ * with Medusa's own reciprocal-rank fusion. No extension is needed, so it runs wherever Medusa does.
+ */
+export class SemanticPostgresSearchService extends PostgresSearchService {
+  private readonly textEmbedder: () => TextEmbedder
+  private readonly warnSemantic: (error: unknown) => void
+
+  constructor(dependencies: Dependencies & { logger?: Logger }, options: SemanticPostgresSearchOptions = {}) {
+    const { embedder, ...postgres } = options
+    super(dependencies, { ...postgres, engine: "native" })
+    this.textEmbedder = embedder ? () => embedder : defaultTextEmbedder
+    this.warnSemantic = semanticWarner(PostgresSearchService.identifier, dependencies.logger ?? console)
+  }
+
+  async upsertIndex({ index }: { index: ResolvedSearchIndexDefinition }): Promise<SearchTask> {
+    const task = await super.upsertIndex({ index: { ...index, fields: withoutVectorFields(index.fields) } })
+    const fields = vectorFields(index)
+    if (fields.length) {
+      const { table_name } = await this.retrieve(index.physical_name)
+      const columns = fields.flatMap(({ path }) => {
+        const { embedding, signs } = vectorColumns(path)
+        return [`ADD COLUMN IF NOT EXISTS "${embedding}" real[]`, `ADD COLUMN IF NOT EXISTS "${signs}" bit varying`]
+      })
+      await this.manager_.execute(`ALTER TABLE "${table_name}" ${columns.join(", ")}`)
+    }
+    return task
+  }
+
+  async upsertDocuments({ index, definition, documents }: { index: string; definition: ResolvedSearchIndexDefinition; documents: SearchDocument[] }): Promise<SearchTask> {
+    const fields = vectorFields(definition)
+    if (!fields.length) return super.upsertDocuments({ index, definition, documents })
+    const embedded = await embedTextValues(documents, definition, this.textEmbedder)
+    const paths = fields.map((field) => field.path)
+    const stripped = embedded.map((document) => withoutPaths(document, paths))
+    const task = await super.upsertDocuments({ index, definition: { ...definition, fields: withoutVectorFields(definition.fields) }, documents: stripped })
+    const { table_name } = await this.retrieve(index)
+    for (const field of fields) await this.writeVectors(table_name, field, embedded, definition.primary_key)
+    return task
+  }
+
+  async search(input: ProviderSearchQuery): Promise<SearchResult> {
+    const planned = await queryVectorOrKeywords(input, this.textEmbedder, this.warnSemantic)
+    const result = planned.vector
+      ? await this.searchSemantic(input, planned.vector)
+      : await super.search({ ...input, search_options: { ...input.search_options, vector: undefined } })
+    const metadata = semanticMetadata(planned)
+    return metadata ? { ...result, provider_metadata: { ...result.provider_metadata, ...metadata } } : result
+  }
+
+  private async writeVectors(table: string, field: VectorField, documents: SearchDocument[], primaryKey: string) {
+    const { embedding, signs } = vectorColumns(field.path)
+    for (let offset = 0; offset < documents.length; offset += WRITE_CHUNK) {
+      const params: unknown[] = []
+      const rows = documents.slice(offset, offset + WRITE_CHUNK).map((document) => {
+        const value = valueAt(document, field.path)
+        const vector = Array.isArray(value) && value.length ? unitLength(value as number[]) : undefined
+        params.push(String(valueAt(document, primaryKey)), vector ? embeddingLiteral(vector) : null, vector ? signsLiteral(vector) : null)
+        return "(?, ?, ?)"
+      })
+      await this.manager_.execute(
+        `UPDATE "${table}" AS t SET "${embedding}" = v.embedding::real[], "${signs}" = v.signs::varbit
+         FROM (VALUES ${rows.join(", ")}) AS v(id, embedding, signs) WHERE t."id" = v.id`,
+        params
+      )
+    }
+  }
+
+  /** Medusa's `search`, for a query with a vector: the vector half alone, or fused with the keyword half. */
+  private async searchSemantic(input: ProviderSearchQuery, vector: QueryVector): Promise<SearchResult> {
+    const started = Date.now()
+    const catalog = await this.retrieve(input.index.physical_name)
+    const options = input.search_options ?? {}
+    const skip = input.pagination?.skip ?? 0
+    const take = input.pagination?.take ?? 20
+    const distinct = options.distinct ?? input.index.settings.distinct_attribute
+    const withKeyword = Boolean(input.q?.trim()) && vector.semanticRatio < 1
+    // The fused count is taken below: Medusa's hybrid count reads the vector column from its own plan, which has none here.
+    const query = { input: { ...input, search_options: { ...options, count: "none" as const } }, catalog, queryEmbedding: vector.vector, distinct, skip, take }
+    const { hitRows } = withKeyword ? await this.searchHybrid({ ...query, semanticRatio: vector.semanticRatio }) : await this.searchVector(query)
+    const facets = await this.resolveFacets({
+      table: catalog.table_name,
+      plan: catalog.plan,
+      scopeWhere: this.buildFacetScope({ input, catalog, useKeyword: false, useVector: false }),
+      requests: options.facets,
+    })
+    return {
+      hits: hitRows.map((row) => ({
+        id: row.id,
+        score: options.include_score ? Number(row.score) : undefined,
+        document: projectDocument(typeof row.document === "string" ? JSON.parse(row.document) : row.document, input.attributes_to_retrieve),
+      })),
+      facets,
+      metadata: {
+        skip,
+        take,
+        count: options.count === "none" ? null : await this.countSemantic(input, catalog, vector.field, withKeyword, distinct),
+        query: input.q,
+        processing_time_ms: Date.now() - started,
+      },
+    }
+  }
+
+  /** The nearest rows: the closest by sign bits (with the filters), ranked by exact cosine, then paged as Medusa pages. */
+  protected async searchVector({ input, catalog, queryEmbedding, distinct, skip, take }: VectorSearch) {
+    const field = chosenVectorField(input)
+    const { embedding, signs } = vectorColumns(field.path)
+    const query = unitLength(queryEmbedding)
+    const filter = toWhereClause(input.filters, catalog.plan)
+    const candidates = Math.max((skip + take) * CANDIDATES_PER_HIT, MIN_CANDIDATES)
+    return this.executeQuery({
+      table: catalog.table_name,
+      rankSql: (params) => {
+        params.push(embeddingLiteral(query))
+        return `(SELECT sum(a::float8 * b) FROM unnest("${embedding}", ?::real[]) AS u(a, b))`
+      },
+      conditionsSql: (params) => {
+        params.push(...(filter?.params ?? []), signsLiteral(query), candidates)
+        return [
+          `"id" IN (SELECT "id" FROM "${catalog.table_name}" WHERE "${signs}" IS NOT NULL${filter?.sql ? ` AND (${filter.sql})` : ""}
+            ORDER BY bit_count("${signs}" # ?::varbit), "id" LIMIT ?)`,
+        ]
+      },
+      orderSql: this.resolveOrderBy(input, catalog.plan, true),
+      minScore: input.search_options?.min_score,
+      distinctExpr: this.resolveDistinct(distinct, catalog.plan, input.index.name),
+      count: false,
+      take,
+      skip,
+    })
+  }
+
+  /** As Medusa counts a vector search: every row (or distinct value) with a vector, or in a hybrid matching the text, within the filters. */
+  private async countSemantic(input: ProviderSearchQuery, catalog: StoredIndex, field: VectorField, withKeyword: boolean, distinct?: string): Promise<number> {
+    const params: unknown[] = []
+    const hasVector = `"${vectorColumns(field.path).signs}" IS NOT NULL`
+    const match = withKeyword ? this.keywordFragments({ query: input, catalog }).matchSql?.(params) : undefined
+    const conditions = [match ? `(${match} OR ${hasVector})` : hasVector]
+    const filter = toWhereClause(input.filters, catalog.plan)
+    if (filter?.sql) {
+      conditions.push(`(${filter.sql})`)
+      params.push(...filter.params)
+    }
+    const distinctExpr = this.resolveDistinct(distinct, catalog.plan, input.index.name)
+    const counted = distinctExpr ? `COUNT(DISTINCT ${distinctExpr})` : "COUNT(*)"
+    const [row] = await this.manager_.execute(`SELECT ${counted}::int AS count FROM "${catalog.table_name}" WHERE ${conditions.join(" AND ")}`, params)
+    return Number(row?.count ?? 0)
+  }
+}
+
+/** The vector field `queryVector` validated: the one named, else the index's only one. */
+function chosenVectorField(input: ProviderSearchQuery): VectorField {
+  const fields = vectorFields(input.index)
+  return fields.find((field) => field.path === input.search_options?.vector?.field) ?? fields[0]
+}

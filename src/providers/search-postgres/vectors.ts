@@ -1,0 +1,51 @@
+import type { SearchDocument, SearchFieldDefinition } from "@medusajs/framework/types"
+
+/** The columns a vector field is stored in: the embedding at unit length, and its sign bits for a fast first pass. */
+export function vectorColumns(path: string) {
+  const name = path.replace(/[^a-zA-Z0-9_]/g, "_")
+  return { embedding: `cb_embedding_${name}`, signs: `cb_signs_${name}` }
+}
+
+/** Scaled to length 1, so the cosine similarity of two vectors is their dot product. */
+export function unitLength(vector: number[]): number[] {
+  let sum = 0
+  for (const value of vector) sum += value * value
+  const norm = Math.sqrt(sum)
+  return norm ? vector.map((value) => value / norm) : vector
+}
+
+/** The vector as PostgreSQL's `real[]` and `bit varying` literals (one bit per component: positive or not). */
+export const embeddingLiteral = (vector: number[]) => `{${vector.join(",")}}`
+export const signsLiteral = (vector: number[]) => vector.map((value) => (value > 0 ? "1" : "0")).join("")
+
+/**
+ * How many rows the sign bits pick for the exact cosine to rank, per hit asked for: Hamming distance on the
+ * signs is a coarse but cheap proxy (binary quantisation), so it picks several times more rows than needed.
+ */
+export const CANDIDATES_PER_HIT = 5
+export const MIN_CANDIDATES = 100
+
+/** The same fields without vector fields, nested ones included. */
+export function withoutVectorFields(fields: Record<string, SearchFieldDefinition>): Record<string, SearchFieldDefinition> {
+  return Object.fromEntries(
+    Object.entries(fields)
+      .filter(([, field]) => field.type !== "vector")
+      .map(([name, field]) => [name, field.type === "object" && field.fields ? { ...field, fields: withoutVectorFields(field.fields) } : field])
+  )
+}
+
+export const valueAt = (document: Record<string, any>, path: string): unknown => path.split(".").reduce<any>((value, key) => value?.[key], document)
+
+/** The document without the values at `paths` (dotted). */
+export function withoutPaths(document: SearchDocument, paths: string[]): SearchDocument {
+  let result: Record<string, unknown> = document
+  for (const path of paths) result = withoutPath(result, path.split("."))
+  return result as SearchDocument
+}
+
+function withoutPath(document: Record<string, unknown>, [head, ...rest]: string[]): Record<string, unknown> {
+  if (!(head in document)) return document
+  const { [head]: value, ...others } = document
+  if (!rest.length) return others
+  return value && typeof value === "object" ? { ...document, [head]: withoutPath(value as Record<string, unknown>, rest) } : document
+}
