@@ -19,12 +19,6 @@ export interface StoreRouteEngine {
   takeDown(container: MedusaContainer): Promise<() => void> | (() => void)
   reset?(): void
   close?(): Promise<void>
-  /**
-   * Whether text relevance outranks an explicit order, as in Meilisearch's default ranking rules (`sort`
-   * after `words`, `typo`, `proximity`, `attribute`): a text search with an `order` then matches the same
-   * products as the native route, in the engine's order.
-   */
-  relevanceBeforeSort?: boolean
 }
 
 type Params = Record<string, unknown>
@@ -134,8 +128,7 @@ export function storeRouteSuite(engineStarting: Promise<StoreRouteEngine>) {
         // Free text: the same matches; the engine ranks the title match above the description match.
         const { dropIn: cardigans } = await expectSameSet({ q: "cardigan" })
         expect(titles(cardigans)).toEqual(["Alpaca cardigan", "Wool scarf"])
-        if (engine.relevanceBeforeSort) await expectSameSet({ q: "cardigan", order: "-title" })
-        else await expectSameOrder({ q: "cardigan", order: "-title" })
+        await expectSameOrder({ q: "cardigan", order: "-title" })
       })
 
       it("returns the same calculated prices, taxes and inventory quantities as /store/products", async () => {

@@ -14,7 +14,6 @@ storeRouteSuite(
       return () => fixture.setDown(false)
     },
     reset: () => fixture.reset(),
-    relevanceBeforeSort: true,
     close: () => fixture.close(),
   }))
 )

@@ -8,8 +8,8 @@ export const embedderName = (path: string) => path.replace(/\./g, "_")
 /**
  * Meilisearch settings from an index definition: searchable attributes ordered by weight (Meilisearch
  * ranks earlier attributes higher), filterable = filterable or facetable fields, sortable, displayed,
- * distinct, typo tolerance; `settings.provider_options.meilisearch` (synonyms, stopWords, rankingRules…)
- * is applied last, as given.
+ * distinct, typo tolerance, ranking rules with `sort` first; `settings.provider_options.meilisearch`
+ * (synonyms, stopWords, rankingRules…) is applied last, as given.
  */
 export function meilisearchSettings(index: ResolvedSearchIndexDefinition): Record<string, unknown> {
   const fields = flattenFields(index.fields).filter(({ field }) => field.type !== "vector")
@@ -26,6 +26,7 @@ export function meilisearchSettings(index: ResolvedSearchIndexDefinition): Recor
     sortableAttributes: fields.filter(({ field }) => field.sortable).map(({ path }) => path),
     displayedAttributes: hidden ? unique([index.primary_key, ...fields.filter(({ field }) => field.retrievable !== false).map(({ path }) => path)]) : ["*"],
     distinctAttribute: index.settings.distinct_attribute ?? null,
+    rankingRules: RANKING_RULES,
     // Facet limits are applied per query on what this returns.
     faceting: { maxValuesPerFacet: MAX_FACET_VALUES },
     // Vector fields are written as documents' `_vectors`, computed by CommerceBridge (cached by content hash).
@@ -48,3 +49,10 @@ export function meilisearchSettings(index: ResolvedSearchIndexDefinition): Recor
 const unique = (values: string[]) => [...new Set(values)]
 
 export const MAX_FACET_VALUES = 1000
+
+/**
+ * Meilisearch's default rules with `sort` moved first: a query that names an order (`order=-title` with a
+ * `q`) is sorted by it, relevance breaking ties, as PostgreSQL and Medusa's own routes sort. A query with
+ * no `sort` is unaffected, the rule then having nothing to compare.
+ */
+export const RANKING_RULES = ["sort", "words", "typo", "proximity", "attribute", "exactness"]

@@ -38,6 +38,7 @@ describe("Meilisearch search provider", () => {
       expect.arrayContaining(["id", "handle", "status", "categories", "price", "in_stock", "created_at", "variants.sku"])
     )
     expect([...(created.settings.sortableAttributes as string[])].sort()).toEqual(["created_at", "price", "title"])
+    expect(created.settings.rankingRules).toEqual(["sort", "words", "typo", "proximity", "attribute", "exactness"])
   })
 
   it("finds products despite a typo, best match first, and hands dates back as ISO strings", async () => {
