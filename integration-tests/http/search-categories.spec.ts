@@ -6,6 +6,7 @@ import { createAdminHeaders, responseOf } from "../helpers/admin"
 import { Catalogue, setUpCatalogue } from "../helpers/catalogue"
 import { eventually } from "../helpers/eventually"
 import { buildSearchIndexes } from "../helpers/search"
+import { reconcileSearchIndexes } from "../../src/search-sync/reconcile"
 import { fixedPort } from "../helpers/local-server"
 
 jest.setTimeout(300 * 1000)
@@ -167,6 +168,48 @@ medusaIntegrationTestRunner({
       await eventually(async () => expect((await documentOf("collection", autumn.id)).title).toBe("Autumn/Winter"), 30_000)
       const found = await search().search({ entity: "collection", filters: { q: "winter" } })
       expect(found.hits.map((hit) => hit.id)).toEqual([autumn.id])
+    })
+
+    it("opens category and collection indexes on POST /store/search, categories narrowed to active public ones", async () => {
+      const shown = await createCategory({ name: "Outerwear" })
+      const hidden = await createCategory({ name: "Outerwear drafts", is_active: false })
+      const internal = await createCategory({ name: "Outerwear returns", is_internal: true })
+      await api.post("/admin/collections", { title: "Outerwear classics" }, admin)
+      await eventually(async () => expect((await documents("category")).map((document) => document.id)).toEqual(expect.arrayContaining([shown.id, hidden.id, internal.id])), 30_000)
+
+      const storeSearch = (entity: string, q: string) => responseOf(api.post("/store/search", { entity, filters: { q } }, key))
+      const categories = await storeSearch("category", "outerwear")
+      expect(categories.status).toBe(200)
+      expect(categories.data.results[0].hits.map((hit: any) => hit.id)).toEqual([shown.id])
+      // A storefront can narrow the scope but not widen it.
+      const widened = await responseOf(api.post("/store/search", { entity: "category", filters: { q: "outerwear", is_active: false } }, key))
+      expect(widened.data.results[0].hits).toEqual([])
+      await eventually(async () => {
+        const collections = await storeSearch("collection", "classics")
+        expect(collections.data.results[0].hits.map((hit: any) => hit.document.title)).toEqual(["Outerwear classics"])
+      }, 30_000)
+    })
+
+    it("reconciles category and collection indexes: a missing document is written again", async () => {
+      const scarves = await createCategory({ name: "Scarves" })
+      const { data } = await api.post("/admin/collections", { title: "Cold days" }, admin)
+      await eventually(async () => {
+        expect(await documentOf("category", scarves.id)).toBeDefined()
+        expect(await documentOf("collection", data.collection.id)).toBeDefined()
+      }, 30_000)
+      await search().deleteDocuments({ index: "category", filters: { id: scarves.id } })
+      await search().deleteDocuments({ index: "collection", filters: { id: data.collection.id } })
+      await eventually(async () => expect(await documentOf("category", scarves.id)).toBeUndefined())
+
+      const reports = await reconcileSearchIndexes(getContainer())
+      expect(reports.find((report) => report.index === "category")).toMatchObject({ entity: "category", outcome: "repaired", missing: 1 })
+      expect(reports.find((report) => report.index === "collection")).toMatchObject({ entity: "collection", outcome: "repaired", missing: 1 })
+      await eventually(async () => {
+        expect(await documentOf("category", scarves.id)).toMatchObject({ name: "Scarves" })
+        expect(await documentOf("collection", data.collection.id)).toMatchObject({ title: "Cold days" })
+      }, 30_000)
+      const again = await reconcileSearchIndexes(getContainer())
+      expect(again.filter((report) => report.outcome !== "in_step")).toEqual([])
     })
 
     it("answers in the request's locale from the locale index", async () => {
