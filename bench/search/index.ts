@@ -17,6 +17,10 @@
  * BENCH_EMBEDDINGS (products, 5000; empty skips): embedding cost per reindex of the product index with and without the
  * embeddings cache, and the reindex time with the semantic option off (bench/search/embeddings.ts; Meilisearch and
  * OpenAI fixtures, BENCH_EMBEDDINGS_LATENCY_MS per embeddings request, 150).
+ * BENCH_SEMANTIC (`products:rounds`, 10000:5; empty skips): semantic search on PostgreSQL (bench/search/semantic.ts):
+ * reindex time with and without a vector field, query latency of keyword / vector / hybrid / filtered vector search
+ * and of exact brute-force SQL, recall@20 against the exact top 20 (BENCH_SEMANTIC_DIMENSIONS, 1536).
+ * An empty BENCH_SIZES skips the write runs (reindex and single-document writes).
  */
 import { mkdirSync, writeFileSync } from "fs"
 import os from "os"
@@ -24,10 +28,11 @@ import path from "path"
 import { ENGINES } from "./engines"
 import type { DropInFigures } from "./drop-in"
 import { EmbeddingsRun, printEmbeddings } from "./embeddings-report"
+import { printSemantic, SemanticRun } from "./semantic-report"
 import { LatencyFigures, runChild, WriteFigures } from "./report"
 
 const env = process.env
-const SIZES = (env.BENCH_SIZES || "10000,100000").split(",").map(Number)
+const SIZES = (env.BENCH_SIZES ?? "10000,100000").split(",").filter(Boolean).map(Number)
 const SINGLE = Number(env.BENCH_SINGLE ?? 2000)
 const ENGINE_LIST = (env.BENCH_ENGINES || ENGINES.join(",")).split(",")
 const ROUTE_ENGINE = env.BENCH_ROUTE_ENGINE || "postgres"
@@ -40,6 +45,8 @@ const ROUTE_RUNS = (env.BENCH_ROUTE ?? "100000:3,2000:10")
 const DROP_IN = (env.BENCH_DROP_IN ?? "10000:5").split(":").filter(Boolean).map(Number) as [number, number] | []
 /** Products of the embeddings run, or none. */
 const EMBEDDINGS = (env.BENCH_EMBEDDINGS ?? "5000").trim()
+/** `products:rounds` of the semantic search run on PostgreSQL, or none. */
+const SEMANTIC = (env.BENCH_SEMANTIC ?? "10000:5").split(":").filter(Boolean).map(Number) as [number, number] | []
 const round = (n: number) => Math.round(n * 100) / 100
 
 interface WriteRun {
@@ -60,11 +67,12 @@ async function main() {
   const startedAt = Date.now()
   const load = os.loadavg()
   const writes: WriteRun[] = []
-  for (const engine of ENGINE_LIST) writes.push(await runChild<WriteRun>("reindex.ts", [engine, SIZES.join(","), String(SINGLE)]))
+  if (SIZES.length) for (const engine of ENGINE_LIST) writes.push(await runChild<WriteRun>("reindex.ts", [engine, SIZES.join(","), String(SINGLE)]))
   const routes: RouteRun[] = []
   for (const [documents, rounds] of ROUTE_RUNS) routes.push(await runChild<RouteRun>("route.ts", [ROUTE_ENGINE, String(documents), String(rounds)]))
   const dropIn = DROP_IN.length === 2 ? await runChild<DropInRun>("drop-in.ts", [ROUTE_ENGINE, String(DROP_IN[0]), String(DROP_IN[1])]) : null
   const embeddings = EMBEDDINGS ? await runChild<EmbeddingsRun>("embeddings.ts", [EMBEDDINGS], { BENCH_EMBEDDINGS_NO_WRITE: "1" }) : null
+  const semantic = SEMANTIC.length === 2 ? await runChild<SemanticRun>("semantic.ts", [String(SEMANTIC[0]), String(SEMANTIC[1])]) : null
 
   const figure = (engine: string, mode: WriteFigures["mode"], documents?: number) =>
     writes.find((run) => run.engine === engine)?.figures.find((row) => row.mode === mode && (documents === undefined || row.documents === documents))
@@ -75,7 +83,7 @@ async function main() {
       return { ...row, vs_postgres: baseline ? round(row.docs_per_s / baseline.docs_per_s) : null }
     })
   )
-  const single = (SINGLE > 0 ? ENGINE_LIST : []).map((engine) => {
+  const single = (SINGLE > 0 && SIZES.length ? ENGINE_LIST : []).map((engine) => {
     const row = figure(engine, "single")!
     const batch = figure(engine, "reindex", SIZES[0])!
     return { ...row, reindex_docs_per_s: batch.docs_per_s, reindex_vs_single: round(batch.docs_per_s / row.docs_per_s) }
@@ -88,18 +96,20 @@ async function main() {
     },
   }))
 
-  console.log(`\nsearch: reindex through the Search Module (batches of ${writes[0]?.batch_size}), PostgreSQL provider as the baseline`)
-  console.table(
-    reindex.map((row) => ({
-      engine: row.engine,
-      documents: row.documents,
-      "docs/s": row.docs_per_s,
-      "vs postgres": row.vs_postgres,
-      "HTTP req / 10k": row.http_requests_per_10k ?? "-",
-      "SQL / 10k": row.sql_statements_per_10k,
-    }))
-  )
-  if (SINGLE > 0) {
+  if (reindex.length) {
+    console.log(`\nsearch: reindex through the Search Module (batches of ${writes[0]?.batch_size}), PostgreSQL provider as the baseline`)
+    console.table(
+      reindex.map((row) => ({
+        engine: row.engine,
+        documents: row.documents,
+        "docs/s": row.docs_per_s,
+        "vs postgres": row.vs_postgres,
+        "HTTP req / 10k": row.http_requests_per_10k ?? "-",
+        "SQL / 10k": row.sql_statements_per_10k,
+      }))
+    )
+  }
+  if (single.length) {
     console.log(`search: single-document writes (one write + wait per product, ${SINGLE} products) against the module's reindex at ${SIZES[0]}`)
     console.table(
       single.map((row) => ({
@@ -119,6 +129,7 @@ async function main() {
   }
   if (dropIn) printDropIn(dropIn)
   if (embeddings) printEmbeddings(embeddings)
+  if (semantic) printSemantic(semantic)
   const runSeconds = Math.round((Date.now() - startedAt) / 1000)
   console.log(`run time ${runSeconds} s`)
 
@@ -148,6 +159,7 @@ async function main() {
         query_latency: latency,
         drop_in_listing: dropIn,
         embeddings_per_reindex: embeddings,
+        semantic_postgres: semantic,
       },
       null,
       2

@@ -112,8 +112,8 @@ async function main() {
     ]
   )
   const service: ISearchModuleService = harness.service
-  const manager = harness.provider(PROVIDER).manager_ as { execute(sql: string, params?: unknown[]): Promise<any[]> }
   try {
+    const manager = harness.provider(PROVIDER).manager_ as { execute(sql: string, params?: unknown[]): Promise<any[]> }
     await service.executeIndexMigrationPlan(await service.createIndexMigrationPlan())
     await (service as unknown as { onApplicationStart_(): Promise<void> }).onApplicationStart_()
 
