@@ -22,7 +22,7 @@ import { container } from "@medusajs/framework"
 import { asValue } from "@medusajs/framework/awilix"
 import type { ISearchModuleService, SearchDocument, SearchFieldDefinition, SearchIndexDefinition } from "@medusajs/framework/types"
 import postgresProvider, { SemanticPostgresSearchService } from "../../src/providers/search-postgres"
-import { CANDIDATES_PER_HIT, embeddingLiteral, MIN_CANDIDATES, signsLiteral, unitLength, vectorColumns } from "../../src/providers/search-postgres/vectors"
+import { CANDIDATES_PER_HIT, embeddingSql, MIN_CANDIDATES, signsSql, unitLength, vectorColumns } from "../../src/providers/search-postgres/vectors"
 import { SEARCH_EMBEDDINGS_MODULE_KEY, TextEmbedder } from "../../src/search-embeddings/provider-vectors"
 import { fixtureEmbedding } from "../../integration-tests/__fixtures__/openai/embeddings"
 import { percentile } from "../notifications/measure"
@@ -142,15 +142,15 @@ async function main() {
     const table = tables.semantic
     const { embedding, signs } = vectorColumns("embedding")
     const queryVector = (text: string) => unitLength(fixtureEmbedding(text, DIMENSIONS))
-    const cosine = `(SELECT sum(a::float8 * b) FROM unnest("${embedding}", ?::real[]) AS u(a, b))`
+    const cosine = (vector: number[]) => `(SELECT sum(a::float8 * b) FROM unnest("${embedding}", ${embeddingSql(vector)}) AS u(a, b))`
     const exactTop = (vector: number[]): Promise<{ id: string; score: number }[]> =>
-      manager.execute(`SELECT "id", ${cosine} AS score FROM "${table}" WHERE "${embedding}" IS NOT NULL ORDER BY score DESC, "id" LIMIT ?`, [embeddingLiteral(vector), TAKE])
+      manager.execute(`SELECT "id", ${cosine(vector)} AS score FROM "${table}" WHERE "${embedding}" IS NOT NULL ORDER BY score DESC, "id" LIMIT ?`, [TAKE])
     const twoStage = (vector: number[], candidates: number): Promise<{ id: string; score: number }[]> =>
       manager.execute(
-        `SELECT "id", ${cosine} AS score FROM "${table}"
-         WHERE "id" IN (SELECT "id" FROM "${table}" WHERE "${signs}" IS NOT NULL ORDER BY bit_count("${signs}" # ?::varbit), "id" LIMIT ?)
+        `SELECT "id", ${cosine(vector)} AS score FROM "${table}"
+         WHERE "id" IN (SELECT "id" FROM "${table}" WHERE "${signs}" IS NOT NULL ORDER BY bit_count("${signs}" # ${signsSql(vector)}), "id" LIMIT ?)
          ORDER BY score DESC, "id" LIMIT ?`,
-        [embeddingLiteral(vector), signsLiteral(vector), candidates, TAKE]
+        [candidates, TAKE]
       )
 
     // 2. Latency.

@@ -3,7 +3,7 @@ import { projectDocument } from "@medusajs/framework/utils"
 import { PostgresSearchService } from "@medusajs/search-postgres/dist/services/postgres-search"
 import { toWhereClause } from "@medusajs/search-postgres/dist/utils"
 import { defaultTextEmbedder, embedTextValues, QueryVector, queryVectorOrKeywords, semanticMetadata, semanticWarner, TextEmbedder, VectorField, vectorFields } from "../../search-embeddings/provider-vectors"
-import { CANDIDATES_PER_HIT, embeddingLiteral, MIN_CANDIDATES, signsLiteral, unitLength, valueAt, vectorColumns, withoutPaths, withoutVectorFields } from "./vectors"
+import { CANDIDATES_PER_HIT, embeddingSql, MIN_CANDIDATES, signsSql, unitLength, valueAt, vectorColumns, withoutPaths, withoutVectorFields } from "./vectors"
 
 type Dependencies = ConstructorParameters<typeof PostgresSearchService>[0]
 type StoredIndex = Awaited<ReturnType<PostgresSearchService["retrieve"]>>
@@ -55,11 +55,13 @@ export class SemanticPostgresSearchService extends PostgresSearchService {
     const fields = vectorFields(definition)
     if (!fields.length) return super.upsertDocuments({ index, definition, documents })
     const embedded = await embedTextValues(documents, definition, this.textEmbedder)
+    // Checked before anything is written: a bad vector fails the whole batch.
+    const vectors = fields.map((field) => ({ field, rows: embedded.map((document) => storedVector(document, field, definition.primary_key)) }))
     const paths = fields.map((field) => field.path)
     const stripped = embedded.map((document) => withoutPaths(document, paths))
     const task = await super.upsertDocuments({ index, definition: { ...definition, fields: withoutVectorFields(definition.fields) }, documents: stripped })
     const { table_name } = await this.retrieve(index)
-    for (const field of fields) await this.writeVectors(table_name, field, embedded, definition.primary_key)
+    for (const { field, rows } of vectors) await this.writeVectors(table_name, field, rows)
     return task
   }
 
@@ -72,20 +74,15 @@ export class SemanticPostgresSearchService extends PostgresSearchService {
     return metadata ? { ...result, provider_metadata: { ...result.provider_metadata, ...metadata } } : result
   }
 
-  private async writeVectors(table: string, field: VectorField, documents: SearchDocument[], primaryKey: string) {
+  private async writeVectors(table: string, field: VectorField, rows: StoredVector[]) {
     const { embedding, signs } = vectorColumns(field.path)
-    for (let offset = 0; offset < documents.length; offset += WRITE_CHUNK) {
-      const params: unknown[] = []
-      const rows = documents.slice(offset, offset + WRITE_CHUNK).map((document) => {
-        const value = valueAt(document, field.path)
-        const vector = Array.isArray(value) && value.length ? unitLength(value as number[]) : undefined
-        params.push(String(valueAt(document, primaryKey)), vector ? embeddingLiteral(vector) : null, vector ? signsLiteral(vector) : null)
-        return "(?, ?, ?)"
-      })
+    for (let offset = 0; offset < rows.length; offset += WRITE_CHUNK) {
+      const chunk = rows.slice(offset, offset + WRITE_CHUNK)
+      const values = chunk.map(({ vector }) => (vector ? `(?, ${embeddingSql(vector)}, ${signsSql(vector)})` : "(?, NULL::real[], NULL::varbit)"))
       await this.manager_.execute(
-        `UPDATE "${table}" AS t SET "${embedding}" = v.embedding::real[], "${signs}" = v.signs::varbit
-         FROM (VALUES ${rows.join(", ")}) AS v(id, embedding, signs) WHERE t."id" = v.id`,
-        params
+        `UPDATE "${table}" AS t SET "${embedding}" = v.embedding, "${signs}" = v.signs
+         FROM (VALUES ${values.join(", ")}) AS v(id, embedding, signs) WHERE t."id" = v.id`,
+        chunk.map(({ id }) => id)
       )
     }
   }
@@ -134,15 +131,12 @@ export class SemanticPostgresSearchService extends PostgresSearchService {
     const candidates = Math.max((skip + take) * CANDIDATES_PER_HIT, MIN_CANDIDATES)
     return this.executeQuery({
       table: catalog.table_name,
-      rankSql: (params) => {
-        params.push(embeddingLiteral(query))
-        return `(SELECT sum(a::float8 * b) FROM unnest("${embedding}", ?::real[]) AS u(a, b))`
-      },
+      rankSql: () => `(SELECT sum(a::float8 * b) FROM unnest("${embedding}", ${embeddingSql(query)}) AS u(a, b))`,
       conditionsSql: (params) => {
-        params.push(...(filter?.params ?? []), signsLiteral(query), candidates)
+        params.push(...(filter?.params ?? []), candidates)
         return [
           `"id" IN (SELECT "id" FROM "${catalog.table_name}" WHERE "${signs}" IS NOT NULL${filter?.sql ? ` AND (${filter.sql})` : ""}
-            ORDER BY bit_count("${signs}" # ?::varbit), "id" LIMIT ?)`,
+            ORDER BY bit_count("${signs}" # ${signsSql(query)}), "id" LIMIT ?)`,
         ]
       },
       orderSql: this.resolveOrderBy(input, catalog.plan, true),
@@ -170,6 +164,17 @@ export class SemanticPostgresSearchService extends PostgresSearchService {
     const [row] = await this.manager_.execute(`SELECT ${counted}::int AS count FROM "${catalog.table_name}" WHERE ${conditions.join(" AND ")}`, params)
     return Number(row?.count ?? 0)
   }
+}
+
+interface StoredVector {
+  id: string
+  /** At unit length; none when the document holds no vector. */
+  vector?: number[]
+}
+
+function storedVector(document: SearchDocument, field: VectorField, primaryKey: string): StoredVector {
+  const value = valueAt(document, field.path)
+  return { id: String(valueAt(document, primaryKey)), vector: Array.isArray(value) && value.length ? unitLength(value) : undefined }
 }
 
 /** The vector field `queryVector` validated: the one named, else the index's only one. */

@@ -1,4 +1,5 @@
 import type { SearchDocument, SearchFieldDefinition } from "@medusajs/framework/types"
+import { MedusaError } from "@medusajs/framework/utils"
 
 /** The columns a vector field is stored in: the embedding at unit length, and its sign bits for a fast first pass. */
 export function vectorColumns(path: string) {
@@ -6,17 +7,28 @@ export function vectorColumns(path: string) {
   return { embedding: `cb_embedding_${name}`, signs: `cb_signs_${name}` }
 }
 
-/** Scaled to length 1, so the cosine similarity of two vectors is their dot product. */
-export function unitLength(vector: number[]): number[] {
+/** Scaled to length 1, so the cosine similarity of two vectors is their dot product. Anything but finite numbers is refused. */
+export function unitLength(vector: unknown[]): number[] {
   let sum = 0
-  for (const value of vector) sum += value * value
+  for (const value of vector) {
+    if (typeof value !== "number" || !Number.isFinite(value)) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `A vector holds ${JSON.stringify(value)}; every value must be a finite number`)
+    }
+    sum += value * value
+  }
   const norm = Math.sqrt(sum)
-  return norm ? vector.map((value) => value / norm) : vector
+  const numbers = vector as number[]
+  return norm ? numbers.map((value) => value / norm) : numbers
 }
 
-/** The vector as PostgreSQL's `real[]` and `bit varying` literals (one bit per component: positive or not). */
-export const embeddingLiteral = (vector: number[]) => `{${vector.join(",")}}`
-export const signsLiteral = (vector: number[]) => vector.map((value) => (value > 0 ? "1" : "0")).join("")
+/**
+ * The vector as SQL constants: `'{…}'::real[]`, and its signs as `B'…'` (one bit per component: positive or not).
+ * Written into the statement rather than bound, because MikroORM inlines bound strings itself, escaping them
+ * character by character: about 5 ms per 1,536-value vector. Only `unitLength`'s finite numbers reach here, so
+ * the text is digits, signs, dots and exponents.
+ */
+export const embeddingSql = (vector: number[]) => `'{${vector.join(",")}}'::real[]`
+export const signsSql = (vector: number[]) => `B'${vector.map((value) => (value > 0 ? "1" : "0")).join("")}'`
 
 /**
  * How many rows the sign bits pick for the exact cosine to rank, per hit asked for: Hamming distance on the

@@ -1,4 +1,4 @@
-import { embeddingLiteral, signsLiteral, unitLength, vectorColumns, withoutPaths, withoutVectorFields } from "../vectors"
+import { embeddingSql, signsSql, unitLength, vectorColumns, withoutPaths, withoutVectorFields } from "../vectors"
 
 describe("PostgreSQL vector columns", () => {
   it("names a vector field's columns after its path, safe as SQL identifiers", () => {
@@ -9,8 +9,10 @@ describe("PostgreSQL vector columns", () => {
   it("stores vectors at unit length, so cosine is a dot product, and their signs one bit per component", () => {
     expect(unitLength([3, 4])).toEqual([0.6, 0.8])
     expect(unitLength([0, 0])).toEqual([0, 0])
-    expect(embeddingLiteral([0.6, -0.8])).toBe("{0.6,-0.8}")
-    expect(signsLiteral([0.6, -0.8, 0, 1e-9])).toBe("1001")
+    expect(embeddingSql([0.6, -0.8, 1e-9])).toBe("'{0.6,-0.8,1e-9}'::real[]")
+    expect(signsSql([0.6, -0.8, 0, 1e-9])).toBe("B'1001'")
+    expect(() => unitLength([0.5, Number.NaN])).toThrow("finite number")
+    expect(() => unitLength([0.5, "0.5"])).toThrow('holds "0.5"')
   })
 
   it("drops vector fields from a definition and their values from documents, nested ones included", () => {
