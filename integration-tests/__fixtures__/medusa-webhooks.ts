@@ -11,16 +11,23 @@ export interface ReceivedWebhook {
 
 export type WebhookAnswer = { status: number; body: unknown }
 
+const CONTENT = "/webhooks/strapi/content"
+const WITHDRAWALS = "/webhooks/strapi/content-withdrawals"
+
+/** What Medusa answers a valid request: ok to a ping, stored content, removed content. */
+export const acceptAll = (request: ReceivedWebhook): WebhookAnswer => {
+  if (request.path.endsWith("/ping")) return { status: 200, body: { ok: true } }
+  if (request.path === WITHDRAWALS) return { status: 200, body: { removed: true, medusa_id: request.body?.medusa_id } }
+  return { status: 200, body: { stored: true, medusa_id: request.body?.medusa_id } }
+}
+
 /**
  * Stands in for Medusa's `/webhooks/strapi/*` routes in the Strapi plugin's own tests: checks each
  * request's signature, records it, and answers what the test scripts (200 by default).
  */
 export async function startMedusaWebhookReceiver(secret: string) {
   const received: ReceivedWebhook[] = []
-  let answer: (request: ReceivedWebhook) => WebhookAnswer = (request) => ({
-    status: 200,
-    body: request.path.endsWith("/ping") ? { ok: true } : { stored: true, medusa_id: request.body?.medusa_id },
-  })
+  let answer: (request: ReceivedWebhook) => WebhookAnswer = acceptAll
   const server = await startLocalServer(async (req, res) => {
     const raw = (await readBody(req)).toString("utf8")
     const timestamp = String(req.headers["x-commerce-bridge-timestamp"] ?? "")
@@ -37,7 +44,9 @@ export async function startMedusaWebhookReceiver(secret: string) {
     url: server.url,
     received,
     /** Content deliveries only (not pings or catalogue-sync calls). */
-    deliveries: () => received.filter((request) => request.path === "/webhooks/strapi/content"),
+    deliveries: () => received.filter((request) => request.path === CONTENT),
+    /** Withdrawals of unpublished or deleted content. */
+    withdrawals: () => received.filter((request) => request.path === WITHDRAWALS),
     answerWith(next: (request: ReceivedWebhook) => WebhookAnswer) {
       answer = next
     },

@@ -113,6 +113,31 @@ medusaIntegrationTestRunner({
       expect((await logsOf(`direction=from_medusa`)).filter((log) => log.medusa_id === product.id)).toHaveLength(2)
     })
 
+    it("stops serving the content an editor unpublishes, and forgets the entry an editor deletes", async () => {
+      const product = await createProduct(api, admin, catalogue, { title: "Hemp Apron", eur: 2800 })
+      const entry = await appearsInStrapi(product.id)
+      await strapi.request("PUT", `${ENTRIES}/${entry.documentId}`, { token: editor, body: { description: "Sewn from **jute** canvas." } })
+      await strapi.request("POST", `${ENTRIES}/${entry.documentId}/actions/publish`, { token: editor, body: {} })
+      await eventually(async () => expect((await storeProduct(product.id)).cms_content?.description).toBe("Sewn from **jute** canvas."), 20_000)
+      await eventually(async () => expect(await searchFor("jute")).toEqual([{ id: product.id, content: { description: "Sewn from **jute** canvas." } }]), 20_000)
+
+      const unpublished = await strapi.request("POST", `${ENTRIES}/${entry.documentId}/actions/unpublish`, { token: editor, body: {} })
+      expect(unpublished.status).toBe(200)
+      await eventually(async () => expect((await storeProduct(product.id)).cms_content?.description ?? null).toBeNull(), 20_000)
+      await eventually(async () => expect(await searchFor("jute")).toEqual([]), 20_000)
+      const [withdrawal] = await logsOf(`direction=to_medusa&entryDocumentId=${entry.documentId}`)
+      expect(withdrawal).toMatchObject({ trigger: "unpublish", outcome: "succeeded", details: { removed: true } })
+
+      // Deleted in Strapi: Medusa forgets the entry, so its next change creates a new one.
+      expect((await strapi.request("DELETE", `${ENTRIES}/${entry.documentId}`, { token: editor })).status).toBe(200)
+      await eventually(async () => expect((await logsOf(`direction=to_medusa&entryDocumentId=${entry.documentId}`))[0]).toMatchObject({ trigger: "delete", outcome: "succeeded" }), 20_000)
+      expect((await storeProduct(product.id)).cms_content).toBeFalsy()
+      await api.post(`/admin/products/${product.id}`, { title: "Hemp Apron, long" }, admin)
+      const recreated = await appearsInStrapi(product.id)
+      expect(recreated).toMatchObject({ title: "Hemp Apron, long" })
+      expect(recreated.documentId).not.toBe(entry.documentId)
+    })
+
     it("records Medusa's 404 for content whose product does not exist", async () => {
       const { body } = await strapi.request("PUT", "/api/commerce-bridge/catalogue/product", {
         token: STRAPI_TOKEN,

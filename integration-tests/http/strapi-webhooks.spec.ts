@@ -11,6 +11,7 @@ import { createAdminHeaders, responseOf } from "../helpers/admin"
 import { Catalogue, createProduct, setUpCatalogue } from "../helpers/catalogue"
 import { eventually } from "../helpers/eventually"
 import { LocalServer, readBody, sendJson, startLocalServer } from "../helpers/local-server"
+import { buildProductIndex } from "../helpers/search"
 import { signStrapiRequest } from "../helpers/strapi"
 
 jest.setTimeout(240 * 1000)
@@ -158,9 +159,10 @@ medusaIntegrationTestRunner({
 
       it("answers stored: false when the content hash is the one already held", async () => {
         const product = await createProduct(api, admin, catalogue, { title: "Linen shirt", eur: 40 })
-        expect((await signedPost("/webhooks/strapi/content", contentFor(product.id))).data.stored).toBe(true)
-        // Sent again a second later (the same request within one second would be a replay).
-        const again = await signedPost("/webhooks/strapi/content", contentFor(product.id), { timestamp: Math.floor(Date.now() / 1000) - 1 })
+        const sentAt = Math.floor(Date.now() / 1000)
+        expect((await signedPost("/webhooks/strapi/content", contentFor(product.id), { timestamp: sentAt })).data.stored).toBe(true)
+        // Sent again, signed at another second (the same request signed at the same second would be a replay).
+        const again = await signedPost("/webhooks/strapi/content", contentFor(product.id), { timestamp: sentAt - 1 })
         expect(again.status).toBe(200)
         expect(again.data).toEqual({ stored: false, medusa_id: product.id })
         const changed = await signedPost("/webhooks/strapi/content", contentFor(product.id, { ...editorContent, seo_title: "New title" }))
@@ -232,6 +234,102 @@ medusaIntegrationTestRunner({
         const response = await signedPost("/webhooks/strapi/content", contentFor(product.id))
         expect(response.status).toBe(409)
         expect(response.data.message).toContain("switched off")
+      })
+    })
+
+    describe("POST /webhooks/strapi/content-withdrawals", () => {
+      const withdrawalOf = (medusaId: string, reason = "unpublish", entity = "product") => ({
+        entity,
+        medusa_id: medusaId,
+        document_id: "strapi-doc-1",
+        locale: "en",
+        reason,
+        origin: "strapi",
+      })
+      const storeContent = async (id: string) => (await api.get(`/store/products/${id}?fields=*cms_content`, store())).data.product.cms_content
+      const searchFor = async (q: string) => {
+        const { data } = await api.post("/store/search", { entity: "product", filters: { q }, fields: ["id", "content.description"] }, store())
+        return data.results[0].hits.map((hit: any) => hit.document)
+      }
+      /** A pushed product whose content Strapi sent, with a word only that content holds. */
+      const productWithContent = async () => {
+        const product = await createProduct(api, admin, catalogue, { title: "Linen shirt", eur: 40 })
+        await eventually(() => expect(writesOf("product")).toHaveLength(1))
+        await settled()
+        const content = { ...editorContent, description: "Woven from **flax** in Lithuania." }
+        expect((await signedPost("/webhooks/strapi/content", contentFor(product.id, content))).data.stored).toBe(true)
+        return product
+      }
+
+      it("stops serving unpublished content through the store API and search, once", async () => {
+        await buildProductIndex(getContainer())
+        const product = await productWithContent()
+        expect((await storeContent(product.id)).description).toBe("Woven from **flax** in Lithuania.")
+        await eventually(async () => expect(await searchFor("flax")).toEqual([{ id: product.id, content: { description: "Woven from **flax** in Lithuania." } }]), 20_000)
+
+        const sentAt = Math.floor(Date.now() / 1000)
+        const { status, data } = await signedPost("/webhooks/strapi/content-withdrawals", withdrawalOf(product.id), { timestamp: sentAt })
+        expect(status).toBe(200)
+        expect(data).toEqual({ removed: true, medusa_id: product.id })
+        // Served as an entry never published: no editor content left.
+        expect(await storeContent(product.id)).toMatchObject({ description: null, seo_title: null, seo_description: null, gallery: null, sections: null, published_at: null })
+        await eventually(async () => expect(await searchFor("flax")).toEqual([]), 20_000)
+        const [hit] = await searchFor("Linen shirt")
+        expect(hit).toEqual({ id: product.id, content: { description: null } })
+        // Medusa still knows the Strapi entry it pushes to.
+        const { data: view } = await api.get(`/admin/commerce-bridge/strapi/products/${product.id}`, admin)
+        expect(view).toMatchObject({ content: null, last_received_at: null, last_pushed_at: expect.any(String), strapi: { edit_url: expect.stringContaining("strapi-doc-1") } })
+
+        // Sent again, signed at another second (the same request signed at the same second would be a replay).
+        const again = await signedPost("/webhooks/strapi/content-withdrawals", withdrawalOf(product.id), { timestamp: sentAt - 1 })
+        expect(again.status).toBe(200)
+        expect(again.data).toEqual({ removed: false, medusa_id: product.id })
+        // Republishing the same content stores it again.
+        const republished = { ...contentFor(product.id, { ...editorContent, description: "Woven from **flax** in Lithuania." }), published_at: "2026-11-23T10:00:00.000Z" }
+        expect((await signedPost("/webhooks/strapi/content", republished)).data.stored).toBe(true)
+      })
+
+      it("forgets a deleted entry altogether, so the store API returns no cms_content", async () => {
+        const product = await productWithContent()
+        const { data } = await signedPost("/webhooks/strapi/content-withdrawals", withdrawalOf(product.id, "delete"))
+        expect(data).toEqual({ removed: true, medusa_id: product.id })
+        expect(await strapi().contentOf("product", product.id)).toBeUndefined()
+        expect(await storeContent(product.id)).toBeFalsy()
+      })
+
+      it("withdraws a category's content", async () => {
+        const { data } = await api.post("/admin/product-categories", { name: "Shirts", is_active: true }, admin)
+        const categoryId = data.product_category.id
+        await signedPost("/webhooks/strapi/content", contentFor(categoryId, { description: "All our shirts.", seo_title: "Shirts", seo_description: null }, "category"))
+        const withdrawn = await signedPost("/webhooks/strapi/content-withdrawals", withdrawalOf(categoryId, "unpublish", "category"))
+        expect(withdrawn.data).toEqual({ removed: true, medusa_id: categoryId })
+        const { data: category } = await api.get(`/store/product-categories/${categoryId}?fields=*cms_content`, store())
+        expect(category.product_category.cms_content?.description ?? null).toBeNull()
+      })
+
+      it("refuses a bad signature with 401 and removes nothing", async () => {
+        const product = await productWithContent()
+        const response = await signedPost("/webhooks/strapi/content-withdrawals", withdrawalOf(product.id), { secret: "not-the-secret" })
+        expect(response.status).toBe(401)
+        const unsigned = await responseOf(api.post("/webhooks/strapi/content-withdrawals", withdrawalOf(product.id)))
+        expect(unsigned.status).toBe(401)
+        expect((await storeContent(product.id)).description).toBe("Woven from **flax** in Lithuania.")
+      })
+
+      it("answers 404 naming an unknown id, 400 naming a bad field, and 409 while the integration is off", async () => {
+        const unknown = await signedPost("/webhooks/strapi/content-withdrawals", withdrawalOf("prod_unknown"))
+        expect(unknown.status).toBe(404)
+        expect(unknown.data.message).toContain("prod_unknown")
+        const bad = await signedPost("/webhooks/strapi/content-withdrawals", { ...withdrawalOf("prod_any"), reason: "archive" })
+        expect(bad.status).toBe(400)
+        expect(bad.data.message).toContain("reason")
+
+        const product = await productWithContent()
+        await configureStrapi({ enabled: false })
+        const off = await signedPost("/webhooks/strapi/content-withdrawals", withdrawalOf(product.id))
+        expect(off.status).toBe(409)
+        expect(off.data.message).toContain("switched off")
+        expect((await strapi().contentOf("product", product.id))?.description).toBe("Woven from **flax** in Lithuania.")
       })
     })
 

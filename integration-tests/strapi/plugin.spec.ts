@@ -1,4 +1,4 @@
-import { startMedusaWebhookReceiver } from "../__fixtures__/medusa-webhooks"
+import { acceptAll, startMedusaWebhookReceiver } from "../__fixtures__/medusa-webhooks"
 import { eventually } from "../helpers/eventually"
 import { startLocalServer } from "../helpers/local-server"
 import { RunningStrapi, startStrapi, STRAPI_EDITOR } from "../helpers/strapi-app"
@@ -22,6 +22,23 @@ describe("@commerce-bridge/strapi-plugin in a real Strapi (SQLite)", () => {
     strapi.request("POST", `${entryPath(documentId, uid)}/actions/publish`, { token: admin, body: {} })
   const version = async (documentId: string, status: "draft" | "published") =>
     (await strapi.request("GET", `${entryPath(documentId)}?status=${status}`, { token: admin })).body.data
+  const unpublish = (documentId: string, uid = PRODUCT_UID) =>
+    strapi.request("POST", `${entryPath(documentId, uid)}/actions/unpublish`, { token: admin, body: {} })
+  const remove = (documentId: string, uid = PRODUCT_UID) => strapi.request("DELETE", entryPath(documentId, uid), { token: admin })
+  /** The withdrawals sent since `before`, once exactly `count` of them arrived. */
+  const withdrawalsSince = (before: number, count = 1) =>
+    eventually(() => {
+      const fresh = medusa.withdrawals().slice(before)
+      expect(fresh).toHaveLength(count)
+      return fresh
+    })
+  const published = async (medusaId: string, fields?: object) => {
+    const documentId = await createProduct(medusaId, fields)
+    const before = medusa.deliveries().length
+    await publish(documentId)
+    await eventually(() => expect(medusa.deliveries().length).toBe(before + 1))
+    return documentId
+  }
   const logsOf = async (documentId: string) =>
     (await strapi.request("GET", `/commerce-bridge/sync-logs?entryDocumentId=${documentId}`, { token: admin })).body.results
   const createProduct = async (medusaId: string, fields: object = { description: "Soft cotton" }) => {
@@ -50,7 +67,7 @@ describe("@commerce-bridge/strapi-plugin in a real Strapi (SQLite)", () => {
     await medusa?.close()
   })
 
-  beforeEach(() => medusa.answerWith((request) => ({ status: 200, body: { stored: true, medusa_id: request.body?.medusa_id } })))
+  beforeEach(() => medusa.answerWith(acceptAll))
 
   it("creates drafts from Medusa's catalogue and never overwrites what editors own", async () => {
     const created = await upsert("product", [{ medusa_id: "prod_shirt", handle: "shirt", title: "Shirt" }])
@@ -167,6 +184,109 @@ describe("@commerce-bridge/strapi-plugin in a real Strapi (SQLite)", () => {
     expect(retried.documentId).toBe(failed.documentId)
     expect(retried.attempts).toBeGreaterThanOrEqual(2)
     expect(retried.next_attempt_at).toBeNull()
+  })
+
+  it("withdraws the content, signed, when an editor unpublishes the entry, and sends it again when republished", async () => {
+    const documentId = await published("prod_unpublished")
+    const before = medusa.withdrawals().length
+    expect((await unpublish(documentId)).status).toBe(200)
+    const [withdrawal] = await withdrawalsSince(before)
+    expect(withdrawal).toMatchObject({ method: "POST", verified: true })
+    expect(withdrawal.body).toEqual({ entity: "product", medusa_id: "prod_unpublished", document_id: documentId, locale: null, reason: "unpublish", origin: "strapi" })
+    await eventually(async () =>
+      expect((await logsOf(documentId))[0]).toMatchObject({ trigger: "unpublish", outcome: "succeeded", medusa_id: "prod_unpublished", details: { removed: true } })
+    )
+
+    // Unpublishing a draft changes nothing Medusa holds; republishing the same content is sent again, not skipped.
+    await unpublish(documentId)
+    const sent = medusa.deliveries().length
+    await publish(documentId)
+    await eventually(async () => expect((await logsOf(documentId))[0]).toMatchObject({ trigger: "publish", outcome: "succeeded" }))
+    expect(medusa.deliveries()).toHaveLength(sent + 1)
+    expect(medusa.withdrawals()).toHaveLength(before + 1)
+  })
+
+  it("withdraws the content once when an editor deletes the entry, naming the Medusa id it had", async () => {
+    const documentId = await published("prod_deleted")
+    const before = medusa.withdrawals().length
+    expect((await remove(documentId)).status).toBe(200)
+    const [withdrawal] = await withdrawalsSince(before)
+    expect(withdrawal).toMatchObject({ verified: true, body: { entity: "product", medusa_id: "prod_deleted", document_id: documentId, reason: "delete", origin: "strapi" } })
+    const [logged] = await eventually(async () => {
+      const logs = await logsOf(documentId)
+      expect(logs[0]).toMatchObject({ trigger: "delete", outcome: "succeeded", medusa_id: "prod_deleted" })
+      return logs
+    })
+    expect(logged.direction).toBe("to_medusa")
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    expect(medusa.withdrawals()).toHaveLength(before + 1)
+  })
+
+  it("withdraws each entry of a bulk unpublish and a bulk delete once their transaction commits", async () => {
+    const documents = [await published("prod_bulk_1"), await published("prod_bulk_2")]
+    const before = medusa.withdrawals().length
+    const bulk = (action: string) =>
+      strapi.request("POST", `/content-manager/collection-types/${PRODUCT_UID}/actions/${action}`, { token: admin, body: { documentIds: documents } })
+    expect((await bulk("bulkUnpublish")).status).toBe(200)
+    const unpublished = await withdrawalsSince(before, 2)
+    expect(unpublished.map((request) => [request.body.medusa_id, request.body.reason]).sort()).toEqual([["prod_bulk_1", "unpublish"], ["prod_bulk_2", "unpublish"]])
+    expect((await bulk("bulkDelete")).status).toBe(200)
+    const deleted = await withdrawalsSince(before + 2, 2)
+    expect(deleted.map((request) => [request.body.medusa_id, request.body.reason]).sort()).toEqual([["prod_bulk_1", "delete"], ["prod_bulk_2", "delete"]])
+  })
+
+  it("sends no withdrawal for Medusa's own catalogue delete", async () => {
+    const documentId = await published("prod_medusa_deleted")
+    const before = medusa.withdrawals().length
+    const removed = await strapi.request("DELETE", "/api/commerce-bridge/catalogue/product/prod_medusa_deleted", { token: strapi.apiToken })
+    expect(removed.body).toEqual({ data: { deleted: true } })
+    expect((await strapi.request("GET", entryPath(documentId), { token: admin })).status).toBe(404)
+    await new Promise((resolve) => setTimeout(resolve, 1000))
+    expect(medusa.withdrawals()).toHaveLength(before)
+    expect((await logsOf(documentId)).map((log: any) => log.trigger)).toEqual(["catalogue", "publish"])
+  })
+
+  it("records a withdrawal while Medusa is down and retries it until Medusa takes it", async () => {
+    const documentId = await published("prod_withdraw_down")
+    medusa.answerWith((request) => (request.path.endsWith("/content-withdrawals") ? { status: 503, body: { message: "Service Unavailable" } } : acceptAll(request)))
+    await unpublish(documentId)
+    const [failed] = await eventually(async () => {
+      const logs = await logsOf(documentId)
+      expect(logs[0]).toMatchObject({ trigger: "unpublish", outcome: "failed", http_status: 503, next_attempt_at: expect.any(String) })
+      return logs
+    })
+    expect(failed.error).toBe("Medusa answered 503: Service Unavailable")
+
+    medusa.answerWith(acceptAll)
+    const [retried] = await eventually(async () => {
+      const logs = await logsOf(documentId)
+      expect(logs[0]).toMatchObject({ outcome: "succeeded", trigger: "unpublish" })
+      return logs
+    }, 15_000)
+    expect(retried).toMatchObject({ documentId: failed.documentId, next_attempt_at: null, details: { removed: true } })
+    expect(retried.attempts).toBeGreaterThanOrEqual(2)
+    expect(medusa.withdrawals().filter((request) => request.body.medusa_id === "prod_withdraw_down").length).toBe(retried.attempts)
+  })
+
+  it("drops a failed withdrawal once the entry is published again", async () => {
+    const documentId = await published("prod_republished")
+    medusa.answerWith((request) => (request.path.endsWith("/content-withdrawals") ? { status: 503, body: { message: "Service Unavailable" } } : acceptAll(request)))
+    await unpublish(documentId)
+    const [failed] = await eventually(async () => {
+      const logs = await logsOf(documentId)
+      expect(logs[0]).toMatchObject({ trigger: "unpublish", outcome: "failed" })
+      return logs
+    })
+    await publish(documentId)
+    const dropped = await eventually(async () => {
+      const logs = await logsOf(documentId)
+      const entry = logs.find((log: any) => log.documentId === failed.documentId)
+      expect(entry).toMatchObject({ outcome: "skipped", next_attempt_at: null })
+      return entry
+    }, 15_000)
+    expect(dropped.details.reason).toContain("published again")
+    // The withdrawal never reached Medusa, so Medusa still holds the republished (unchanged) content.
+    expect((await logsOf(documentId)).filter((log: any) => log.trigger === "publish").map((log: any) => log.outcome)).toEqual(["skipped", "succeeded"])
   })
 
   it("records Medusa's 404 for an unknown product without retrying it, and retries it on demand", async () => {

@@ -14,7 +14,7 @@ import { storeSearchProductsMiddlewares } from "./store/commerce-bridge/products
 import { storeSearchCategoriesMiddlewares } from "./store/commerce-bridge/product-categories/middlewares"
 import { exposeCmsContent } from "../strapi-sync/expose-cms-content"
 import { SyncProductSchema } from "./admin/commerce-bridge/strapi/validators"
-import { CatalogueSyncSchema, StrapiContentSchema } from "./webhooks/strapi/validators"
+import { CatalogueSyncSchema, StrapiContentSchema, StrapiContentWithdrawalSchema } from "./webhooks/strapi/validators"
 import { parseStrapiBody } from "./webhooks/strapi/parse-body"
 import { verifyStrapiSignature } from "./webhooks/strapi/verify-signature"
 
@@ -81,6 +81,12 @@ export default defineMiddlewares({
       // Strapi signs the exact body: keep it for the signature check.
       bodyParser: { preserveRawBody: true },
       middlewares: [verifyStrapiSignature, parseStrapiBody(StrapiContentSchema)],
+    },
+    {
+      matcher: "/webhooks/strapi/content-withdrawals",
+      method: ["POST"],
+      bodyParser: { preserveRawBody: true },
+      middlewares: [verifyStrapiSignature, parseStrapiBody(StrapiContentWithdrawalSchema)],
     },
     {
       matcher: "/webhooks/strapi/ping",

@@ -12,6 +12,19 @@ import { CmsContent } from "./models/cms-content"
 import { StrapiSyncRun } from "./models/strapi-sync-run"
 import type { CmsContentRecord, ReceivedContent, RecordedPush, SyncRunRecord } from "./types"
 
+/** Every field Strapi's content fills, as an entry never published holds them. */
+const WITHDRAWN_CONTENT = {
+  locale: null,
+  description: null,
+  seo_title: null,
+  seo_description: null,
+  gallery: null,
+  sections: null,
+  content_hash: null,
+  published_at: null,
+  received_at: null,
+} satisfies Partial<CmsContentRecord>
+
 /**
  * Strapi's content of catalogue entries, what Medusa last pushed to Strapi, and full-sync runs.
  * Its worker pushes catalogue changes and full-sync pages through the `strapi-sync` queue.
@@ -65,6 +78,25 @@ export default class StrapiModuleService extends MedusaService({ CmsContent, Str
     if (existing?.content_hash === input.content_hash) return { stored: false, content: existing }
     const content = await this.saveContent(existing, { ...fields, entity_id, received_at: new Date() })
     return { stored: true, content }
+  }
+
+  /**
+   * Stops serving what Strapi sent of an entry its editor unpublished or deleted: the row then reads as one
+   * never published. Medusa's record of its pushes stays for an unpublished entry (Strapi still holds it);
+   * a deleted entry's row goes entirely, so the next push creates the entry again. Content received from
+   * another Strapi entry than `strapiDocumentId` stays. `removed` is false when no content was held.
+   */
+  async withdrawContent(
+    entity: StrapiEntity,
+    entityId: string,
+    { strapiDocumentId, entryDeleted }: { strapiDocumentId: string; entryDeleted: boolean }
+  ): Promise<{ removed: boolean }> {
+    const row = await this.contentOf(entity, entityId)
+    if (!row || (row.strapi_document_id && row.strapi_document_id !== strapiDocumentId)) return { removed: false }
+    const removed = row.content_hash !== null
+    if (entryDeleted || !row.catalogue_hash) await this.deleteCmsContents(row.id)
+    else if (removed) await this.updateCmsContents({ id: row.id, ...WITHDRAWN_CONTENT } as any)
+    return { removed }
   }
 
   /** The catalogue hash last pushed of each id (null: a row without a push). */

@@ -34,6 +34,18 @@ export const StrapiContentSchema = z.object({
 
 export type StrapiContentBody = z.infer<typeof StrapiContentSchema>
 
+/** `POST /webhooks/strapi/content-withdrawals`: an editor unpublished or deleted the entry in Strapi. */
+export const StrapiContentWithdrawalSchema = z.object({
+  entity: z.enum(STRAPI_ENTITIES),
+  medusa_id: z.string().trim().min(1).max(100),
+  document_id: z.string().trim().min(1).max(100),
+  locale: z.string().max(35).nullish(),
+  reason: z.enum(["unpublish", "delete"]),
+  origin: z.literal("strapi"),
+})
+
+export type StrapiContentWithdrawalBody = z.infer<typeof StrapiContentWithdrawalSchema>
+
 /** `POST …/catalogue-syncs`: which entities to push, all of them by default. */
 export const CatalogueSyncSchema = z
   .object({ entities: z.array(z.enum(STRAPI_ENTITIES)).min(1).optional() })

@@ -58,6 +58,30 @@ moduleIntegrationTestRunner<StrapiModuleService>({
       expect(await service.contentOf("product", "prod_2")).toBeDefined()
     })
 
+    it("withdraws received content: keeps the push record of an unpublished entry, forgets a deleted one, and only once", async () => {
+      const emptied = { description: null, seo_title: null, gallery: null, sections: null, content_hash: null, published_at: null, received_at: null }
+      await service.recordPushes("product", [{ entity_id: "prod_1", catalogue_hash: "h1", strapi_document_id: "doc-1" }])
+      await service.storeReceivedContent(received())
+      const unpublished = { strapiDocumentId: "doc-1", entryDeleted: false }
+      expect(await service.withdrawContent("product", "prod_1", unpublished)).toEqual({ removed: true })
+      expect(await service.contentOf("product", "prod_1")).toMatchObject({ ...emptied, catalogue_hash: "h1", strapi_document_id: "doc-1" })
+      expect(await service.withdrawContent("product", "prod_1", unpublished)).toEqual({ removed: false })
+      // Republishing the same content stores it again: the withdrawn hash is no longer held.
+      expect((await service.storeReceivedContent(received())).stored).toBe(true)
+
+      // Another Strapi entry's withdrawal leaves this content alone.
+      expect(await service.withdrawContent("product", "prod_1", { strapiDocumentId: "doc-other", entryDeleted: true })).toEqual({ removed: false })
+      expect((await service.contentOf("product", "prod_1"))?.seo_title).toBe("Linen shirt")
+      expect(await service.withdrawContent("product", "prod_1", { strapiDocumentId: "doc-1", entryDeleted: true })).toEqual({ removed: true })
+      expect(await service.contentOf("product", "prod_1")).toBeUndefined()
+      expect(await service.withdrawContent("product", "prod_1", { strapiDocumentId: "doc-1", entryDeleted: true })).toEqual({ removed: false })
+
+      // Content without a push record leaves no empty row behind.
+      await service.storeReceivedContent(received({ entity: "category", entity_id: "pcat_1", gallery: null, sections: null }))
+      expect(await service.withdrawContent("category", "pcat_1", { strapiDocumentId: "doc-1", entryDeleted: false })).toEqual({ removed: true })
+      expect(await service.contentOf("category", "pcat_1")).toBeUndefined()
+    })
+
     it("keeps one running run: a second start, even a concurrent one, gets the first", async () => {
       const [first, second] = await Promise.all([
         service.createRun({ entities: ["product"], total: 3 }),

@@ -10,6 +10,8 @@ export function describeEntry(entry: SyncLogEntry): string {
   if (typeof details.reason === 'string') return details.reason;
   if (details.stored === false) return 'Medusa already held this content';
   if (details.stored === true) return 'Stored in Medusa';
+  if (details.removed === true) return 'Medusa stopped serving this content';
+  if (details.removed === false) return 'Medusa held no content for it';
   if (typeof details.count === 'number') {
     return `${details.count} received: ${count(details.created)} created, ${count(details.changed)} changed`;
   }

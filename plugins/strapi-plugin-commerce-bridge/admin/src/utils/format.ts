@@ -23,6 +23,8 @@ export const TRIGGER_LABELS: Record<string, string> = {
   push_all: 'Push all',
   retry: 'Retry',
   catalogue: 'Catalogue',
+  unpublish: 'Unpublish',
+  delete: 'Delete',
 };
 
 export const SOURCE_LABELS = { admin: 'saved on this settings page', config: 'from the plugin config (config/plugins)' } as const;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { EDITOR_OWNED_FIELDS, entityUid, PLUGIN_ID, type Entity } from '../entities';
 import type { MedusaRequestError } from './medusa';
-import type { SyncLogEntry, Trigger } from './sync-log';
+import { isWithdrawal, type SyncLogEntry, type Trigger, type WithdrawalTrigger } from './sync-log';
 
 export interface MediaFile {
   url: string;
@@ -13,6 +13,13 @@ export interface MediaFile {
 
 export type PublishedEntry = Record<string, unknown> & { documentId: string; medusa_id: string; gallery?: MediaFile[] | null };
 
+/** An entry whose content Medusa should stop serving, read before it was unpublished or deleted. */
+export interface Withdrawal {
+  medusa_id: string;
+  document_id: string;
+  locale?: string | null;
+}
+
 /** Thrown for an entry that cannot be sent at all (never published, no Medusa id). */
 export class NotDeliverableError extends Error {
   name = 'NotDeliverableError';
@@ -20,7 +27,7 @@ export class NotDeliverableError extends Error {
 
 const sha256 = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
 
-/** Sends editor-owned content to Medusa and records every attempt in the sync log. */
+/** Sends editor-owned content to Medusa, and withdraws it, recording every attempt in the sync log. */
 const content = ({ strapi }: { strapi: Core.Strapi }) => {
   const plugin = () => strapi.plugin(PLUGIN_ID);
   const log = () => plugin().service('syncLog');
@@ -59,6 +66,29 @@ const content = ({ strapi }: { strapi: Core.Strapi }) => {
     return new Date(Date.now() + Math.min(retryBackoffMs * 2 ** (attempts - 1), 3_600_000)).toISOString();
   }
 
+  /**
+   * One request to Medusa, recorded in the sync log: a new entry, or `retryOf` updated in place. A failure
+   * Medusa may recover from (down, busy, switched off) gets its next attempt with backoff.
+   */
+  async function attempt(base: Partial<SyncLogEntry>, retryOf: SyncLogEntry | undefined, send: () => Promise<Record<string, unknown>>) {
+    const attempts = (retryOf?.attempts ?? 0) + 1;
+    const record = (data: Partial<SyncLogEntry>): Promise<SyncLogEntry> =>
+      retryOf ? log().update(retryOf.documentId, { ...base, trigger: retryOf.trigger, ...data }) : log().create({ ...base, ...data });
+    try {
+      const details = await send();
+      return record({ outcome: 'succeeded', http_status: 200, error: null, attempts, next_attempt_at: null, details });
+    } catch (error) {
+      const failure = error as MedusaRequestError;
+      return record({
+        outcome: 'failed',
+        http_status: failure.status ?? null,
+        error: failure.message,
+        attempts,
+        next_attempt_at: failure.retryable ? nextAttemptAt(attempts) : null,
+      });
+    }
+  }
+
   return {
     editorContent,
 
@@ -80,10 +110,7 @@ const content = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!force && (await log().lastDelivered(entity, documentId))?.content_hash === contentHash) {
         return log().create({ ...base, outcome: 'skipped', details: { reason: 'unchanged since the last delivery' } });
       }
-      const attempts = (retryOf?.attempts ?? 0) + 1;
-      const record = (data: Partial<SyncLogEntry>) =>
-        retryOf ? log().update(retryOf.documentId, { ...base, trigger: retryOf.trigger, ...data }) : log().create({ ...base, ...data });
-      try {
+      return attempt(base, retryOf, async () => {
         const answer = await plugin().service('medusa').sendContent({
           entity,
           medusa_id: entry.medusa_id,
@@ -94,22 +121,45 @@ const content = ({ strapi }: { strapi: Core.Strapi }) => {
           origin: 'strapi',
           content: fields,
         });
-        return record({ outcome: 'succeeded', http_status: 200, error: null, attempts, next_attempt_at: null, details: { stored: answer.stored } });
-      } catch (error) {
-        const failure = error as MedusaRequestError;
-        return record({
-          outcome: 'failed',
-          http_status: failure.status ?? null,
-          error: failure.message,
-          attempts,
-          next_attempt_at: failure.retryable ? nextAttemptAt(attempts) : null,
-        });
-      }
+        return { stored: answer.stored };
+      });
     },
 
-    /** Retries one failed delivery now (the sync log's retry button and the retry timer). */
+    /**
+     * Tells Medusa to stop serving an entry's content after an editor unpublished or deleted it.
+     * Skipped when an entry with this Medusa id is published (again) by the time it is sent: its
+     * delivery is the newer word. Its log entry holds no content hash, so republishing the same content
+     * afterwards is sent again rather than skipped as unchanged.
+     */
+    async withdraw(
+      entity: Entity,
+      { medusa_id, document_id, locale = null }: Withdrawal,
+      trigger: WithdrawalTrigger,
+      { retryOf }: { retryOf?: SyncLogEntry } = {}
+    ): Promise<SyncLogEntry> {
+      const base = { direction: 'to_medusa' as const, entity, trigger, medusa_id, entry_document_id: document_id, content_hash: null, details: { locale } };
+      const republished = await strapi.documents(entityUid(entity) as any).findFirst({
+        filters: { medusa_id },
+        status: 'published',
+        fields: ['medusa_id'],
+      } as any);
+      if (republished) {
+        const skipped = { outcome: 'skipped' as const, next_attempt_at: null, details: { locale, reason: 'published again since: nothing to withdraw' } };
+        return retryOf ? log().update(retryOf.documentId, skipped) : log().create({ ...base, ...skipped });
+      }
+      return attempt(base, retryOf, async () => {
+        const answer = await plugin().service('medusa').withdrawContent({ entity, medusa_id, document_id, locale, reason: trigger, origin: 'strapi' });
+        return { locale, removed: answer.removed };
+      });
+    },
+
+    /** Retries one failed delivery or withdrawal now (the sync log's retry button and the retry timer). */
     async retry(entry: SyncLogEntry): Promise<SyncLogEntry> {
       if (!entry.entry_document_id) throw new NotDeliverableError('This log entry names no Strapi entry');
+      if (isWithdrawal(entry.trigger) && entry.medusa_id) {
+        const locale = (entry.details?.locale as string | null | undefined) ?? null;
+        return this.withdraw(entry.entity, { medusa_id: entry.medusa_id, document_id: entry.entry_document_id, locale }, entry.trigger, { retryOf: entry });
+      }
       try {
         return await this.deliver(entry.entity, entry.entry_document_id, 'retry', { force: true, retryOf: entry });
       } catch (error) {
@@ -118,7 +168,7 @@ const content = ({ strapi }: { strapi: Core.Strapi }) => {
       }
     },
 
-    /** Retries every failed delivery that is due; runs on a timer. */
+    /** Retries every failed delivery or withdrawal that is due; runs on a timer. */
     async retryDue(): Promise<number> {
       const due: SyncLogEntry[] = await log().due();
       for (const entry of due) await this.retry(entry);

@@ -61,6 +61,10 @@ const medusa = ({ strapi }: { strapi: Core.Strapi }) => {
     sendContent: (payload: Record<string, unknown>) =>
       request<{ stored: boolean; medusa_id: string }>('POST', 'content', payload),
 
+    /** Asks Medusa to stop serving an entry's content (unpublished or deleted here). */
+    withdrawContent: (payload: Record<string, unknown>) =>
+      request<{ removed: boolean; medusa_id: string }>('POST', 'content-withdrawals', payload),
+
     startCatalogueSync: (entities?: string[]) =>
       request<{ run: CatalogueSyncRun }>('POST', 'catalogue-syncs', entities ? { entities } : {}),
 

@@ -2,7 +2,11 @@ import type { Core } from '@strapi/strapi';
 import { SYNC_LOG_UID, type Entity } from '../entities';
 
 export type Direction = 'to_medusa' | 'from_medusa';
-export type Trigger = 'publish' | 'manual' | 'push_all' | 'retry' | 'catalogue';
+/** An editor unpublished or deleted an entry: Medusa is told to stop serving its content. */
+export type WithdrawalTrigger = 'unpublish' | 'delete';
+export type Trigger = 'publish' | 'manual' | 'push_all' | 'retry' | 'catalogue' | WithdrawalTrigger;
+
+export const isWithdrawal = (trigger: Trigger): trigger is WithdrawalTrigger => trigger === 'unpublish' || trigger === 'delete';
 export type Outcome = 'pending' | 'succeeded' | 'skipped' | 'failed';
 
 export interface SyncLogEntry {
@@ -32,7 +36,7 @@ export interface SyncLogQuery {
   entryDocumentId?: string;
 }
 
-/** The sync log: one entry per delivery to Medusa and per catalogue batch from Medusa. */
+/** The sync log: one entry per delivery or withdrawal sent to Medusa and per catalogue batch from Medusa. */
 const syncLog = ({ strapi }: { strapi: Core.Strapi }) => {
   const documents = () => strapi.documents(SYNC_LOG_UID as any);
 
@@ -55,7 +59,7 @@ const syncLog = ({ strapi }: { strapi: Core.Strapi }) => {
       return { results: results as unknown as SyncLogEntry[], pagination: { page, pageSize, total, pageCount: Math.ceil(total / pageSize) } };
     },
 
-    /** The last delivery of this entry that Medusa accepted. */
+    /** The last request about this entry that Medusa accepted (a withdrawal holds no content hash). */
     async lastDelivered(entity: Entity, entryDocumentId: string): Promise<SyncLogEntry | undefined> {
       const [entry] = await documents().findMany({
         filters: { direction: 'to_medusa', entity, entry_document_id: entryDocumentId, outcome: 'succeeded' },
