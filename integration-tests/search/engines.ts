@@ -4,7 +4,9 @@ import meilisearchProvider, { MeilisearchSearchService } from "../../src/provide
 import opensearchProvider, { OpenSearchSearchService } from "../../src/providers/search-opensearch"
 import postgresProvider from "../../src/providers/search-postgres"
 import { MeilisearchFixture, startMeilisearchFixture } from "../__fixtures__/meilisearch"
+import { fixtureEmbedding } from "../__fixtures__/openai/embeddings"
 import { OpenSearchFixture, startOpenSearchFixture } from "../__fixtures__/opensearch"
+import { EMBEDDING_DIMENSIONS } from "./contract-index"
 
 /** A second client of the engine under test, for what the Search Module leaves to its caller. */
 export interface EngineProbe {
@@ -36,7 +38,8 @@ const OPENSEARCH_AUTH = { username: "admin", password: "Contract-Passw0rd!" }
 function postgres(): ContractEngine {
   return {
     name: "postgres (Medusa's provider with CommerceBridge's vector fields)",
-    provider: { resolve: postgresProvider, id: "postgres", options: {} },
+    // Medusa's provider option for `embed` fields, a function of one text; the other engines find the app's embedder.
+    provider: { resolve: postgresProvider, id: "postgres", options: { embedder: async (text: string) => fixtureEmbedding(text, EMBEDDING_DIMENSIONS) } },
     honoursLocales: false,
     start: async () => {},
     stop: async () => {},

@@ -12,8 +12,11 @@ type VectorSearch = Parameters<PostgresSearchService["searchVector"]>[0]
 export interface SemanticPostgresSearchOptions {
   /** `english` (default) or another text search configuration, as for Medusa's provider. */
   language?: string
-  /** Embeds query text and text written to an `embed` field; CommerceBridge's cached search-embeddings module by default. */
-  embedder?: TextEmbedder
+  /**
+   * Embeds query text and text written to an `embed` field: CommerceBridge's cached search-embeddings module
+   * by default; or an embedder of ours; or Medusa's provider option, a function of one text.
+   */
+  embedder?: TextEmbedder | ((text: string) => Promise<number[]>)
 }
 
 /** Rows written per vector `UPDATE`, as Medusa's provider writes documents. */
@@ -33,7 +36,8 @@ export class SemanticPostgresSearchService extends PostgresSearchService {
   constructor(dependencies: Dependencies & { logger?: Logger }, options: SemanticPostgresSearchOptions = {}) {
     const { embedder, ...postgres } = options
     super(dependencies, { ...postgres, engine: "native" })
-    this.textEmbedder = embedder ? () => embedder : defaultTextEmbedder
+    const given = typeof embedder === "function" ? { embed: (texts: string[]) => Promise.all(texts.map(embedder)) } : embedder
+    this.textEmbedder = given ? () => given : defaultTextEmbedder
     this.warnSemantic = semanticWarner(PostgresSearchService.identifier, dependencies.logger ?? console)
   }
 
