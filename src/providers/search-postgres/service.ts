@@ -103,6 +103,7 @@ export class SemanticPostgresSearchService extends PostgresSearchService {
     // The fused count is taken below: Medusa's hybrid count reads the vector column from its own plan, which has none here.
     const query = { input: { ...input, search_options: { ...options, count: "none" as const } }, catalog, queryEmbedding: vector.vector, distinct, skip, take }
     const { hitRows } = withKeyword ? await this.searchHybrid({ ...query, semanticRatio: vector.semanticRatio }) : await this.searchVector(query)
+    // Facets count every document within the filters, as Medusa's count does: any with a vector is a match.
     const facets = await this.resolveFacets({
       table: catalog.table_name,
       plan: catalog.plan,
