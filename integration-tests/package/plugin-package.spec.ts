@@ -39,6 +39,9 @@ describe("the published plugin package", () => {
         ".medusa/server/src/jobs/check-integrations-health.js",
         ".medusa/server/src/search-indexes/product/index.js",
         ".medusa/server/src/search-sync/module-config.js",
+        // Medusa's PostgreSQL provider with vector fields, and the provider migration it stands in for.
+        ".medusa/server/src/providers/search-postgres/index.js",
+        ".medusa/server/src/providers/search-postgres/migrations/Migration20260807120000.js",
         ".medusa/server/src/modules/strapi/index.js",
         ".medusa/server/src/links/product-cms-content.js",
         ".medusa/server/src/api/webhooks/strapi/content/route.js",
