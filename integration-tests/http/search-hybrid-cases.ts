@@ -8,6 +8,7 @@ import { createAdminHeaders } from "../helpers/admin"
 import { Catalogue, createProduct, setUpCatalogue } from "../helpers/catalogue"
 import { eventually } from "../helpers/eventually"
 import { buildProductIndex } from "../helpers/search"
+import { ensureRegions } from "../../src/scripts/seed/store-setup"
 
 const PRODUCTS = ["Grey couch", "Blue running shoes", "Oak dining table", "Coffee mug"]
 
@@ -73,6 +74,28 @@ export function hybridSuite(engineStarting: Promise<HybridEngine>, openaiStartin
         const bad = await storeSearch({ filters: { q: "sofa" }, search_options: { vector: { query: "sofa", semantic_ratio: 1.5 } } }).catch((error) => error.response)
         expect(bad.status).toBe(400)
         expect(JSON.stringify(bad.data)).toContain("semantic_ratio")
+      })
+
+      it("answers the drop-in product listing by meaning with semantic_ratio, with Medusa's own products and prices", async () => {
+        await createAll()
+        const europe = (await ensureRegions(getContainer()))["Europe"]
+        const list = (params: Record<string, unknown>) =>
+          api.get("/store/commerce-bridge/products", { params: { fields: "id,title,*variants.calculated_price", region_id: europe, ...params }, headers: { "x-publishable-api-key": catalogue.publishableKey } }).catch((error) => error.response)
+        const keyword = await list({ q: "sofa" })
+        expect([keyword.status, keyword.data.products]).toEqual([200, []])
+
+        const hybrid = await list({ q: "sofa", semantic_ratio: "0.8", limit: 2 })
+        expect(hybrid.status).toBe(200)
+        expect(hybrid.headers["x-commerce-bridge-search"]).toBe("engine")
+        expect(hybrid.headers["x-commerce-bridge-semantic"]).toBe("hybrid")
+        expect(hybrid.data.products[0]).toMatchObject({ title: "Grey couch", variants: [expect.objectContaining({ calculated_price: expect.objectContaining({ calculated_amount: 50 }) })] })
+        expect(hybrid.data).toMatchObject({ offset: 0, limit: 2, count: PRODUCTS.length })
+
+        const ordered = await list({ q: "sofa", semantic_ratio: "0.8", order: "title" })
+        expect([ordered.status, ordered.headers["x-commerce-bridge-search-reason"]]).toEqual([200, "unsupported:semantic_ratio"])
+        const bad = await list({ q: "sofa", semantic_ratio: "2" })
+        expect(bad.status).toBe(400)
+        expect(bad.data.message).toContain("semantic_ratio")
       })
 
       it("computes embeddings once: a reindex of unchanged products sends no embeddings request", async () => {

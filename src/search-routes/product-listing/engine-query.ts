@@ -26,18 +26,28 @@ export interface ListingInput {
   /** Paths of the index's filterable and sortable fields. */
   filterable: Set<string>
   sortable: Set<string>
+  /** `semantic_ratio`: hybrid search on the index's vector field. */
+  semanticRatio?: number
+  /** The index's vector field, where it holds embeddings. */
+  vectorField?: string
 }
 
-export type EngineQuery = { query: Omit<SearchQuery, "entity"> } | { unsupported: string }
+/**
+ * The engine query, and with `semantic_ratio` a second one that counts the listing: every product within the
+ * filters is ranked by meaning, and engines count a hybrid result each their own way (the keyword matches, the
+ * fused window), so the count is taken without the text.
+ */
+export type EngineQuery = { query: Omit<SearchQuery, "entity">; countQuery?: Omit<SearchQuery, "entity"> } | { unsupported: string }
 
 const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : [value])
 
 /**
  * The engine query answering a `GET /store/products` request: the same filters on the index's fields, the
  * published products of the key's sales channels, the native `order` (relevance when there is none and
- * `q` is given) and the requested page. Names the first param the index cannot answer instead.
+ * `q` is given) and the requested page. With `semantic_ratio`, `q` is also searched by meaning. Names the
+ * first param the index cannot answer instead.
  */
-export function buildEngineQuery({ params, salesChannelIds, currencyCode, filterable, sortable }: ListingInput): EngineQuery {
+export function buildEngineQuery({ params, salesChannelIds, currencyCode, filterable, sortable, semanticRatio, vectorField }: ListingInput): EngineQuery {
   const filters: SearchFilters = { status: ProductStatus.PUBLISHED, sales_channel_ids: { $overlaps: salesChannelIds } }
   for (const [param, value] of Object.entries(params)) {
     if (CONTEXT_PARAMS.has(param) || value === undefined) continue
@@ -52,13 +62,15 @@ export function buildEngineQuery({ params, salesChannelIds, currencyCode, filter
   }
   const order = engineOrder(params.order, currencyCode, sortable)
   if (order === undefined) return { unsupported: "order" }
+  // Results ranked by meaning have no other order; meaning needs a text and an index with embeddings.
+  const semantic = semanticRatio !== undefined
+  if (semantic && (!vectorField || !filters.q || isPresent(order))) return { unsupported: "semantic_ratio" }
+  const page = { skip: Number(params.offset ?? 0), take: Number(params.limit), ...(isPresent(order) ? { order } : {}) }
+  if (!semantic) return { query: { fields: ["id"], filters, pagination: page, search_options: { count: "exact" } } }
+  const { q, ...withinFilters } = filters
   return {
-    query: {
-      fields: ["id"],
-      filters,
-      pagination: { skip: Number(params.offset ?? 0), take: Number(params.limit), ...(isPresent(order) ? { order } : {}) },
-      search_options: { count: "exact" },
-    },
+    query: { fields: ["id"], filters, pagination: page, search_options: { count: "none", vector: { field: vectorField, query: q as string, semantic_ratio: semanticRatio } } },
+    countQuery: { fields: ["id"], filters: withinFilters, pagination: { take: 0 }, search_options: { count: "exact" } },
   }
 }
 

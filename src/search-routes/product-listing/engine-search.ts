@@ -31,13 +31,20 @@ export async function searchProductIds(req: ProductListingRequest): Promise<Engi
     currencyCode: req.pricingContext?.currency_code as string | undefined,
     filterable: new Set(fields.filter(({ field }) => field.filterable).map(({ path }) => path)),
     sortable: new Set(fields.filter(({ field }) => field.sortable).map(({ path }) => path)),
+    semanticRatio: req.semanticRatio,
+    vectorField: fields.find(({ field }) => field.type === "vector")?.path,
   })
   if ("unsupported" in built) return { fallback: `unsupported:${built.unsupported}` }
 
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const answer = await askEngine(req, "product", async () => (await query.search({ entity: index, ...built.query })).search_result)
+  const search = async (engineQuery: typeof built.query) => (await query.search({ entity: index, ...engineQuery })).search_result
+  const answer = await askEngine(req, "product", async () => {
+    const [result, counted] = await Promise.all([search(built.query), built.countQuery && search(built.countQuery)])
+    return counted ? { ...result, metadata: { ...result.metadata, count: counted.metadata.count } } : result
+  })
   if ("fallback" in answer) return answer
   const { result } = answer
   const ids = result.hits.map((hit) => hit.id)
-  return { ids, count: result.metadata.count ?? result.metadata.skip + ids.length }
+  const semantic = (result.provider_metadata as { semantic?: unknown } | undefined)?.semantic
+  return { ids, count: result.metadata.count ?? result.metadata.skip + ids.length, ...(typeof semantic === "string" ? { semantic } : {}) }
 }

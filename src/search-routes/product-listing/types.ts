@@ -3,10 +3,16 @@ import type { MedusaStoreRequest } from "@medusajs/framework/http"
 /** The request of the drop-in listing once Medusa's `GET /store/products` middlewares have run on it. */
 export type ProductListingRequest = MedusaStoreRequest<unknown, Record<string, unknown>> & {
   taxContext?: unknown
+  /** `semantic_ratio`, taken off the query by `takeSemanticRatio`. */
+  semanticRatio?: number
 }
 
-/** Which page of product ids the engine answered, in its order, or why Medusa lists the products instead. */
-export type EngineAnswer = { ids: string[]; count: number } | { fallback: FallbackReason }
+/**
+ * Which page of product ids the engine answered, in its order (with what its semantic half did, when the
+ * listing asked for one: `hybrid`, or `unavailable` when the query text could not be embedded), or why
+ * Medusa lists the products instead.
+ */
+export type EngineAnswer = { ids: string[]; count: number; semantic?: string } | { fallback: FallbackReason }
 
 /**
  * - `engine_unreachable`: the provider answered a degraded result or failed to reach its engine

@@ -96,4 +96,27 @@ describe("buildEngineQuery", () => {
   it("cannot sort by the price of a currency the index does not hold", () => {
     expect(buildEngineQuery(input({ order: "variants.calculated_price" }, { currencyCode: "gbp" }))).toEqual({ unsupported: "order" })
   })
+
+  it("searches q by meaning too with semantic_ratio, on the index's vector field", () => {
+    const built = buildEngineQuery(input({ q: "sofa" }, { semanticRatio: 0.8, vectorField: "embedding" }))
+    const scope = { status: "published", sales_channel_ids: { $overlaps: ["sc_1", "sc_2"] } }
+    expect(built).toEqual({
+      query: {
+        fields: ["id"],
+        filters: { ...scope, q: "sofa" },
+        pagination: { skip: 0, take: 50 },
+        search_options: { count: "none", vector: { field: "embedding", query: "sofa", semantic_ratio: 0.8 } },
+      },
+      // Every product within the filters is ranked by meaning: they are the listing's count.
+      countQuery: { fields: ["id"], filters: scope, pagination: { take: 0 }, search_options: { count: "exact" } },
+    })
+  })
+
+  it.each([
+    ["without embeddings in the index", { q: "sofa" }, undefined],
+    ["without a text to search", {}, "embedding"],
+    ["with an order, which results ranked by meaning cannot follow", { q: "sofa", order: "title" }, "embedding"],
+  ])("names semantic_ratio %s", (_case, params, vectorField) => {
+    expect(buildEngineQuery(input(params, { semanticRatio: 0.5, vectorField }))).toEqual({ unsupported: "semantic_ratio" })
+  })
 })
