@@ -14,6 +14,9 @@ export function flattenFields(fields: Record<string, SearchFieldDefinition>, pre
   })
 }
 
+/** The value at a dotted document path (`content.description`), undefined where the path stops. */
+export const valueAt = (document: Record<string, any>, path: string): unknown => path.split(".").reduce<any>((value, key) => value?.[key], document)
+
 export const searchWeight = (field: SearchFieldDefinition): number =>
   typeof field.searchable === "object" ? field.searchable.weight ?? 1 : field.searchable ? 1 : 0
 

@@ -1,7 +1,7 @@
 import { container as applicationContainer } from "@medusajs/framework"
 import type { ProviderSearchQuery, ResolvedSearchIndexDefinition, SearchDocument } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
-import { flattenFields } from "../lib/search-fields"
+import { flattenFields, valueAt } from "../lib/search-fields"
 import { DEFAULT_EMBEDDING_MODEL, ResolvedEmbeddingModel } from "./options"
 
 /** What engines need to embed: the search-embeddings module's `embed` (cache first, then the OpenAI integration's server). */
@@ -36,8 +36,6 @@ export function defaultTextEmbedder(): TextEmbedder {
   return embedder
 }
 
-const at = (document: Record<string, any>, path: string): unknown => path.split(".").reduce<any>((value, key) => value?.[key], document)
-
 /**
  * Documents whose vector field holds text (an `embed` field written by hand) get that text's embedding, in
  * one batch per field; the product index's documents already carry their vectors and pass unchanged.
@@ -45,7 +43,7 @@ const at = (document: Record<string, any>, path: string): unknown => path.split(
 export async function embedTextValues(documents: SearchDocument[], index: ResolvedSearchIndexDefinition, embedder: () => TextEmbedder): Promise<SearchDocument[]> {
   let result = documents
   for (const field of vectorFields(index)) {
-    const texts = result.map((document) => at(document, field.path)).map((value) => (typeof value === "string" && value.trim() ? value : undefined))
+    const texts = result.map((document) => valueAt(document, field.path)).map((value) => (typeof value === "string" && value.trim() ? value : undefined))
     const wanted = texts.filter((text): text is string => text !== undefined)
     if (!wanted.length) continue
     const embeddings = await embedder().embed(wanted, field.model)
@@ -68,12 +66,18 @@ export interface QueryVector {
   semanticRatio: number
 }
 
+/** The vector field a search names in `search_options.vector.field`, or else the index's only one. */
+export function requestedVectorField(input: ProviderSearchQuery): VectorField | undefined {
+  const named = input.search_options?.vector?.field
+  const fields = vectorFields(input.index)
+  return named ? fields.find((candidate) => candidate.path === named) : fields.length === 1 ? fields[0] : undefined
+}
+
 /** The embedding a search asks for: `search_options.vector.value`, or its `query` embedded through the cache. */
 export async function queryVector(input: ProviderSearchQuery, embedder: () => TextEmbedder): Promise<QueryVector | undefined> {
   const options = input.search_options?.vector
   if (!options) return undefined
-  const fields = vectorFields(input.index)
-  const field = options.field ? fields.find((candidate) => candidate.path === options.field) : fields.length === 1 ? fields[0] : undefined
+  const field = requestedVectorField(input)
   if (!field) throw new MedusaError(MedusaError.Types.INVALID_DATA, `search_options.vector: no vector field ${options.field ? `"${options.field}" ` : ""}on index "${input.index.name}"`)
   const ratio = options.semantic_ratio ?? ((input.q ?? input.filters?.q) ? 0.5 : 1)
   if (typeof ratio !== "number" || ratio < 0 || ratio > 1) {

@@ -1,9 +1,21 @@
 import type { Logger, ProviderSearchQuery, ResolvedSearchIndexDefinition, SearchDocument, SearchResult, SearchTask } from "@medusajs/framework/types"
 import { projectDocument } from "@medusajs/framework/utils"
 import { PostgresSearchService } from "@medusajs/search-postgres/dist/services/postgres-search"
-import { toWhereClause } from "@medusajs/search-postgres/dist/utils"
-import { defaultTextEmbedder, embedTextValues, QueryVector, queryVectorOrKeywords, semanticMetadata, semanticWarner, TextEmbedder, VectorField, vectorFields } from "../../search-embeddings/provider-vectors"
-import { CANDIDATES_PER_HIT, embeddingSql, MIN_CANDIDATES, signsSql, unitLength, valueAt, vectorColumns, withoutPaths, withoutVectorFields } from "./vectors"
+import { tableNameForIndex, toWhereClause } from "@medusajs/search-postgres/dist/utils"
+import { valueAt } from "../../lib/search-fields"
+import {
+  defaultTextEmbedder,
+  embedTextValues,
+  QueryVector,
+  queryVectorOrKeywords,
+  requestedVectorField,
+  semanticMetadata,
+  semanticWarner,
+  TextEmbedder,
+  VectorField,
+  vectorFields,
+} from "../../search-embeddings/provider-vectors"
+import { CANDIDATES_PER_HIT, embeddingSql, MIN_CANDIDATES, signsSql, unitLength, vectorColumns, withoutPaths, withoutVectorFields } from "./vectors"
 
 type Dependencies = ConstructorParameters<typeof PostgresSearchService>[0]
 type StoredIndex = Awaited<ReturnType<PostgresSearchService["retrieve"]>>
@@ -45,12 +57,11 @@ export class SemanticPostgresSearchService extends PostgresSearchService {
     const task = await super.upsertIndex({ index: { ...index, fields: withoutVectorFields(index.fields) } })
     const fields = vectorFields(index)
     if (fields.length) {
-      const { table_name } = await this.retrieve(index.physical_name)
       const columns = fields.flatMap(({ path }) => {
         const { embedding, signs } = vectorColumns(path)
         return [`ADD COLUMN IF NOT EXISTS "${embedding}" real[]`, `ADD COLUMN IF NOT EXISTS "${signs}" bit varying`]
       })
-      await this.manager_.execute(`ALTER TABLE "${table_name}" ${columns.join(", ")}`)
+      await this.manager_.execute(`ALTER TABLE "${tableNameForIndex(index.physical_name)}" ${columns.join(", ")}`)
     }
     return task
   }
@@ -64,8 +75,8 @@ export class SemanticPostgresSearchService extends PostgresSearchService {
     const paths = fields.map((field) => field.path)
     const stripped = embedded.map((document) => withoutPaths(document, paths))
     const task = await super.upsertDocuments({ index, definition: { ...definition, fields: withoutVectorFields(definition.fields) }, documents: stripped })
-    const { table_name } = await this.retrieve(index)
-    for (const { field, rows } of vectors) await this.writeVectors(table_name, field, rows)
+    // Medusa's provider names an index's table after its physical name (see upsertIndex): no catalog read needed.
+    for (const { field, rows } of vectors) await this.writeVectors(tableNameForIndex(index), field, rows)
     return task
   }
 
@@ -129,7 +140,8 @@ export class SemanticPostgresSearchService extends PostgresSearchService {
 
   /** The nearest rows: the closest by sign bits (with the filters), ranked by exact cosine, then paged as Medusa pages. */
   protected async searchVector({ input, catalog, queryEmbedding, distinct, skip, take }: VectorSearch) {
-    const field = chosenVectorField(input)
+    // `queryVector` checked the field before this search ran.
+    const field = requestedVectorField(input)!
     const { embedding, signs } = vectorColumns(field.path)
     const query = unitLength(queryEmbedding)
     const filter = toWhereClause(input.filters, catalog.plan)
@@ -182,8 +194,3 @@ function storedVector(document: SearchDocument, field: VectorField, primaryKey: 
   return { id: String(valueAt(document, primaryKey)), vector: Array.isArray(value) && value.length ? unitLength(value) : undefined }
 }
 
-/** The vector field `queryVector` validated: the one named, else the index's only one. */
-function chosenVectorField(input: ProviderSearchQuery): VectorField {
-  const fields = vectorFields(input.index)
-  return fields.find((field) => field.path === input.search_options?.vector?.field) ?? fields[0]
-}

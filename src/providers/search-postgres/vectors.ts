@@ -46,8 +46,6 @@ export function withoutVectorFields(fields: Record<string, SearchFieldDefinition
   )
 }
 
-export const valueAt = (document: Record<string, any>, path: string): unknown => path.split(".").reduce<any>((value, key) => value?.[key], document)
-
 /** The document without the values at `paths` (dotted). */
 export function withoutPaths(document: SearchDocument, paths: string[]): SearchDocument {
   let result: Record<string, unknown> = document

@@ -3,6 +3,7 @@ import type { SearchDocument, SearchTypes } from "@medusajs/framework/types"
 import { search } from "@medusajs/framework/utils"
 import { resolveEmbeddingModel, ResolvedEmbeddingModel } from "../../search-embeddings/options"
 import { SEARCH_EMBEDDINGS_MODULE_KEY } from "../../search-embeddings/provider-vectors"
+import { valueAt } from "../../lib/search-fields"
 import { indexOptionError } from "./errors"
 
 /** The `semantic` option of an index factory: an embedding of each document's text, for hybrid search. */
@@ -58,12 +59,10 @@ export function semanticFieldSchema(semantic: ResolvedSemanticOptions | undefine
   return semantic ? { [semantic.field]: search.vector(semantic.dimensions).embed().providerOptions({ commerce_bridge: { model: semantic.model } }) } : {}
 }
 
-const at = (document: Record<string, any>, path: string): unknown => path.split(".").reduce<any>((value, key) => value?.[key], document)
-
 /** The text of a document that is embedded: its semantic fields' non-empty values, one per line. */
 export function semanticText(document: SearchDocument, fields: string[]): string {
   return fields
-    .flatMap((path) => [at(document, path)].flat())
+    .flatMap((path) => [valueAt(document, path)].flat())
     .filter((value): value is string | number => (typeof value === "string" && value.trim() !== "") || typeof value === "number")
     .map(String)
     .join("\n")
